@@ -1,0 +1,39 @@
+"""biomech: planar rigid-body biomechanics of resistance exercises.
+
+Build a body from height and mass, pick an exercise set-up, and get the posture, every force
+and the net joint moments over the range of motion as a labelled :class:`xarray.Dataset`:
+
+>>> import biomech
+>>> ds = biomech.simulate(biomech.Squat(load_kg=100.0), biomech.Body.default(), n=11)
+>>> sorted(ds["joint"].values.tolist())
+['ankle', 'hip', 'knee']
+"""
+
+from ._validation import BiomechWarning
+from .anthropometry import Body, SegmentTable, de_leva_1996, winter_2009
+from .conventions import JOINTS, SEGMENTS, STANDARD_GRAVITY
+from .exercises import Deadlift, HipThrust, Squat
+from .simulate import simulate
+from .summary import DEFAULT_LOAD_KG, compare_lifts, summarize
+
+__all__ = [
+    # the lifter
+    "Body",
+    "SegmentTable",
+    "de_leva_1996",
+    "winter_2009",
+    # exercises
+    "Deadlift",
+    "HipThrust",
+    "Squat",
+    # running the model
+    "simulate",
+    "summarize",
+    "compare_lifts",
+    "DEFAULT_LOAD_KG",
+    # conventions and warnings
+    "JOINTS",
+    "SEGMENTS",
+    "STANDARD_GRAVITY",
+    "BiomechWarning",
+]

@@ -1,0 +1,180 @@
+"""Barbell back squat: bar over midfoot on a vertical path, high-bar or low-bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+import numpy as np
+
+from .._validation import check_choice, check_real
+from ..anthropometry import Body
+from ..kinematics import polar
+from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points
+from ._standing import standing_chain, straight_body_shank_angle, trunk_point
+
+__all__ = ["Squat"]
+
+#: Bar centre relative to the shoulder joint centres, as fractions of stature:
+#: (above the shoulders along the trunk axis, behind the trunk axis). Modelling estimates:
+#: the high bar rests on the upper trapezius near C7, about 4 cm above and 8 cm behind the
+#: shoulder joint centres of a 1.80 m lifter; the low bar on the posterior deltoids and the
+#: spine of the scapula, about 6 cm lower and 2 cm further back.
+BAR_PLACEMENT: dict[str, tuple[float, float]] = {
+    "high": (0.022, 0.044),
+    "low": (-0.011, 0.056),
+}
+
+_MAX_KNEE_FLEXION_DEG = 165.0
+_MAX_HIP_FLEXION_DEG = 150.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Squat(Exercise):
+    """Barbell back squat with the bar over midfoot throughout.
+
+    Parameters
+    ----------
+    load_kg : float, default 100.0
+        Total mass of the barbell, kg, >= 0.
+    bar_position : {"high", "low"}, default "high"
+        Where the bar sits on the back (see :data:`BAR_PLACEMENT`).
+    depth_deg : float, default 0.0
+        Thigh angle below horizontal at the bottom, deg, in [-45, 45]. ``0`` is parallel
+        (thigh horizontal), positive is deeper, negative is above parallel.
+    shank_angle_deg : float, default 30.0
+        How far the knees travel forward: forward inclination of the shank from vertical at the
+        bottom, deg, in [0, 50].
+    bar_above_shoulder_m, bar_behind_shoulder_m : float or None, default None
+        Override the bar's place on the back relative to the shoulder joint centres, m (along
+        the trunk axis, and behind it). ``None``: from ``bar_position`` scaled by stature.
+
+    Notes
+    -----
+    Phase moves shank inclination and knee flexion linearly from the bottom (``p = 0``) to a
+    straight body (knee and hip flexion 0) leaning just enough to keep the bar over midfoot
+    (``p = 1``). The trunk angle follows from the bar-over-midfoot constraint in closed form.
+    The hands steady the bar and carry none of its weight.
+
+    Examples
+    --------
+    >>> import biomech
+    >>> ds = biomech.simulate(biomech.Squat(load_kg=100.0), n=11)
+    >>> hip = ds["net_moment"].sel(joint="hip")
+    >>> bool(hip.sel(phase=1.0) < 0.15 * hip.max())  # falls toward zero at lockout
+    True
+    """
+
+    name: ClassVar[str] = "squat"
+
+    load_kg: float = 100.0
+    bar_position: Literal["high", "low"] = "high"
+    depth_deg: float = 0.0
+    shank_angle_deg: float = 30.0
+    bar_above_shoulder_m: float | None = None
+    bar_behind_shoulder_m: float | None = None
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(
+            self,
+            "load_kg",
+            check_real(
+                "load_kg", self.load_kg, low=0.0, expected="a finite barbell mass in kg >= 0"
+            ),
+        )
+        check_choice("bar_position", self.bar_position, tuple(BAR_PLACEMENT))
+        set_(
+            self,
+            "depth_deg",
+            check_real(
+                "depth_deg",
+                self.depth_deg,
+                low=-45.0,
+                high=45.0,
+                expected="a thigh angle below horizontal in degrees in [-45, 45] (0 = parallel)",
+            ),
+        )
+        set_(
+            self,
+            "shank_angle_deg",
+            check_real(
+                "shank_angle_deg",
+                self.shank_angle_deg,
+                low=0.0,
+                high=50.0,
+                expected="a forward shank inclination in degrees in [0, 50]",
+            ),
+        )
+        for name in ("bar_above_shoulder_m", "bar_behind_shoulder_m"):
+            if getattr(self, name) is not None:
+                set_(
+                    self,
+                    name,
+                    check_real(
+                        name,
+                        getattr(self, name),
+                        low=-0.3,
+                        high=0.3,
+                        expected="a distance in metres in [-0.3, 0.3]",
+                    ),
+                )
+
+    def _bar_on_trunk(self, geo: BodyGeometry):
+        above_f, behind_f = BAR_PLACEMENT[self.bar_position]
+        above = (
+            above_f * geo.height
+            if self.bar_above_shoulder_m is None
+            else self.bar_above_shoulder_m + 0 * geo.height
+        )
+        behind = (
+            behind_f * geo.height
+            if self.bar_behind_shoulder_m is None
+            else self.bar_behind_shoulder_m + 0 * geo.height
+        )
+        return trunk_point(geo.trunk + above, behind)
+
+    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
+        geo = BodyGeometry.of(body)
+        radius, offset = self._bar_on_trunk(geo)
+        alpha_b = np.deg2rad(self.shank_angle_deg)
+        kappa_b = 0.5 * np.pi + np.deg2rad(self.depth_deg) + alpha_b
+        alpha_l = straight_body_shank_angle(geo, radius, offset)
+        alpha = alpha_b + (alpha_l - alpha_b) * phase
+        kappa = kappa_b * (1.0 - phase)
+        knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, radius, offset)
+        self._check(reach, kappa_b, theta_trunk, hip, knee)
+        shoulder = hip + polar(geo.trunk, theta_trunk)
+        bar = hip + radius * np.exp(1j * (theta_trunk + offset))
+        arm = arm_points(geo, shoulder, bar, elbow_side=1.0)
+        return assemble(geo, foot_points(geo), knee, hip, shoulder, bar, arm)
+
+    def _check(self, reach, kappa_b, theta_trunk, hip, knee) -> None:
+        if np.any(np.abs(reach) > 1.0):
+            worst = float(np.max(np.abs(reach)))
+            msg = (
+                f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = "
+                f"{self.shank_angle_deg!r} is out of reach: the hips would be "
+                f"{worst:.2f} times the hip-to-bar distance behind midfoot, so no trunk "
+                f"angle keeps the bar over midfoot. Squat less deep or let the knees travel "
+                f"further forward."
+            )
+            raise ValueError(msg)
+        knee_flexion = np.rad2deg(kappa_b)
+        if np.any(knee_flexion > _MAX_KNEE_FLEXION_DEG):
+            msg = (
+                f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = "
+                f"{self.shank_angle_deg!r} needs {float(np.max(knee_flexion)):.0f} deg of "
+                f"knee flexion; at most {_MAX_KNEE_FLEXION_DEG:.0f} deg is allowed."
+            )
+            raise ValueError(msg)
+        theta_thigh = np.angle(hip - knee)
+        hip_flexion = np.rad2deg(np.mod(theta_thigh - theta_trunk + np.pi, 2 * np.pi) - np.pi)
+        if np.any(hip_flexion > _MAX_HIP_FLEXION_DEG):
+            msg = (
+                f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = "
+                f"{self.shank_angle_deg!r} needs {float(np.max(hip_flexion)):.0f} deg of hip "
+                f"flexion to keep the bar over midfoot; at most {_MAX_HIP_FLEXION_DEG:.0f} "
+                f"deg is allowed."
+            )
+            raise ValueError(msg)

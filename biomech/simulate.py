@@ -1,0 +1,370 @@
+"""The friendly layer: validate once, run the core, return a labelled :class:`xarray.Dataset`."""
+
+from __future__ import annotations
+
+import operator
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from ._validation import check_real, warn
+from .anthropometry import Body
+from .conventions import (
+    ANGLE_NAME,
+    AXES,
+    FORCE_LEVEL,
+    JOINT_LEVEL,
+    JOINTS,
+    MOMENT_POSITIVE,
+    MOMENT_SIGN,
+    SEGMENT_LEVEL,
+    SEGMENTS,
+    SIGN_CONVENTION,
+    STANDARD_GRAVITY,
+)
+from .exercises._base import Exercise, Pose
+from .kinematics import cross, to_xy
+from .statics import floor_and_bench_reactions, floor_reaction, moment_arm, net_joint_moments
+
+__all__ = ["simulate"]
+
+
+def _version() -> str:
+    try:
+        return version("biomech")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "unknown"
+
+
+def _wrap_deg(rad: np.ndarray) -> np.ndarray:
+    """Radians -> degrees wrapped to (-180, 180]."""
+    return np.rad2deg(np.mod(rad + np.pi, 2.0 * np.pi) - np.pi)
+
+
+def _check_n(n: Any) -> int:
+    if isinstance(n, bool) or not isinstance(n, int | np.integer):
+        msg = f"`n` must be an integer number of samples >= 2; got {n!r}."
+        raise TypeError(msg)
+    n = operator.index(n)
+    if n < 2:
+        msg = f"`n` must be an integer number of samples >= 2; got {n!r}."
+        raise ValueError(msg)
+    return n
+
+
+def simulate(
+    exercise: Exercise,
+    body: Body | None = None,
+    *,
+    n: int = 101,
+    g: float = STANDARD_GRAVITY,
+) -> xr.Dataset:
+    """Quasi-static joint moments of one exercise over its range of motion.
+
+    Parameters
+    ----------
+    exercise : HipThrust, Squat or Deadlift
+        The set-up (load, geometry, assumptions).
+    body : Body, optional
+        The lifter; default :meth:`Body.default` (1.80 m, 80 kg, male, de Leva 1996). A
+        population (a ``Body`` built from 1-D arrays) adds a ``body`` dimension.
+    n : int, default 101
+        Number of samples of the phase ``p`` in [0, 1] (0 bottom, 1 lockout), >= 2.
+    g : float, default 9.80665
+        Acceleration of gravity, m/s^2, > 0.
+
+    Returns
+    -------
+    xarray.Dataset
+        Dimensions ``phase``, ``joint`` (ankle, knee, hip), ``axis`` (x, y), ``point``,
+        ``segment``, ``force`` (bar, ground and, for the hip thrust, bench). Main variables:
+
+        - ``joint_angle(phase, joint)`` deg: ankle dorsiflexion, knee flexion, hip flexion;
+        - ``net_moment(phase, joint)`` N m: net internal moment, ankle plantarflexion +,
+          knee extension +, hip extension +;
+        - ``position(phase, point, axis)`` m; ``segment_com(phase, segment, axis)`` m;
+          ``segment_mass(segment)`` kg; ``segment_angle(phase, segment)`` deg;
+        - ``force_vector(phase, force, axis)`` N and ``force_point(phase, force, axis)`` m for
+          every external force other than the segment weights;
+        - ``hip_moment_arm(phase, force)`` m and ``hip_moment_contribution(phase, force)`` N m,
+          and the same for each segment's weight (``segment_hip_moment_*``); the contributions
+          of the loads on either side of the hip (coordinate ``side_of_hip``) each sum to the
+          hip moment;
+        - ``center_of_pressure(phase)`` m, ``cop_within_foot(phase)``,
+          ``joint_force(phase, joint, axis)`` N, ``body_com(phase, axis)`` m,
+          ``ground_friction_required(phase)``.
+
+        Every variable has ``units`` and ``long_name`` attributes; the dataset attributes hold
+        the exercise and body parameters and the sign convention.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For bad arguments or a set-up the body cannot perform (the message names the argument).
+
+    Warns
+    -----
+    BiomechWarning
+        When the centre of pressure leaves the foot (the lifter would tip over), or a contact
+        would have to pull.
+
+    Examples
+    --------
+    >>> import biomech
+    >>> body = biomech.Body.from_height_mass(height_m=1.80, mass_kg=80.0, sex="male")
+    >>> ds = biomech.simulate(biomech.HipThrust(load_kg=100.0, bench_height_m=0.45), body, n=101)
+    >>> ds["net_moment"].sel(joint="hip").dims
+    ('phase',)
+    >>> ds["net_moment"].attrs["units"]
+    'N m'
+    """
+    if not isinstance(exercise, Exercise):
+        msg = f"`exercise` must be a HipThrust, Squat or Deadlift instance; got {exercise!r}."
+        raise TypeError(msg)
+    if body is None:
+        body = Body.default()
+    elif not isinstance(body, Body):
+        msg = f"`body` must be a biomech.Body (or None for the default); got {body!r}."
+        raise TypeError(msg)
+    n = _check_n(n)
+    g = float(
+        check_real(
+            "g",
+            g,
+            low=0.0,
+            low_inclusive=False,
+            expected="a finite acceleration of gravity in m/s^2 > 0",
+        )
+    )
+    if len(body.shape) > 1:
+        msg = (
+            f"`body` must be one body or a 1-D population; got shape {body.shape}. "
+            "Flatten the population first."
+        )
+        raise ValueError(msg)
+    phase = np.linspace(0.0, 1.0, n)
+    pose = exercise._pose(body, phase)
+    return _dataset(exercise, body, pose, phase, g)
+
+
+def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: float):
+    lead = body.shape
+    lead_dims: tuple[str, ...] = ("body",) if lead else ()
+    shape = lead + (phase.size,)
+
+    def full(v):
+        return np.broadcast_to(v, shape)
+
+    # ---- loads: segment weights, the bar, then the reactions -------------------------------
+    seg_mass = np.stack(
+        [np.broadcast_to(np.asarray(body.segment_mass(s)), lead) for s in SEGMENTS], axis=-1
+    )  # lead + (S,)
+    seg_weight = -1j * g * seg_mass[..., None, :]  # lead + (1, S)
+    seg_com = np.stack([full(pose.segment_com[s]) for s in SEGMENTS], axis=-1)
+    seg_F = np.broadcast_to(seg_weight, seg_com.shape)
+    load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), lead)[..., None]
+    bar_point = full(pose.points["bar"])
+    bar_F = full(-1j * g * load + 0j)
+    r_known = np.concatenate([seg_com, bar_point[..., None]], axis=-1)
+    F_known = np.concatenate([seg_F, bar_F[..., None]], axis=-1)
+
+    forces = ["bar", "ground"]
+    if pose.bench_direction is None:
+        G, cop_x = floor_reaction(r_known, F_known)
+        bench = None
+    else:
+        cop_x = full(pose.cop_x)
+        G, B = floor_and_bench_reactions(
+            r_known, F_known, full(pose.points["bench_contact"]), full(pose.bench_direction), cop_x
+        )
+        bench = (full(pose.points["bench_contact"]), B)
+        forces.append("bench")
+    cop = cop_x + 0j
+    force_point = [bar_point, cop] + ([bench[0]] if bench else [])
+    force_vec = [bar_F, G] + ([bench[1]] if bench else [])
+    force_dir = [full(-1j + 0j), G] + ([full(pose.bench_direction)] if bench else [])
+    force_level = np.array([FORCE_LEVEL[f] for f in forces])
+    seg_level = np.array([SEGMENT_LEVEL[s] for s in SEGMENTS])
+
+    r_all = np.concatenate([seg_com, np.stack(force_point, axis=-1)], axis=-1)
+    F_all = np.concatenate([seg_F, np.stack(force_vec, axis=-1)], axis=-1)
+    level_all = np.concatenate([seg_level, force_level])
+    joint_point = np.stack([full(pose.points[j]) for j in JOINTS], axis=-1)
+    joint_level = np.array([JOINT_LEVEL[j] for j in JOINTS])
+    sign = np.array([MOMENT_SIGN[j] for j in JOINTS], dtype=float)
+    moments = net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign)
+    above = level_all[None, :] > joint_level[:, None]
+    joint_force = -np.einsum("...i,ji->...j", F_all, above.astype(float))
+
+    # ---- hip decomposition ------------------------------------------------------------------
+    hip = full(pose.points["hip"])[..., None]
+    hip_above_f = force_level > JOINT_LEVEL["hip"]
+    hip_above_s = seg_level > JOINT_LEVEL["hip"]
+    sign_hip = MOMENT_SIGN["hip"]
+    f_points = np.stack(force_point, axis=-1)
+    f_vecs = np.stack(force_vec, axis=-1)
+    f_contrib = np.where(hip_above_f, sign_hip, -sign_hip) * cross(f_points - hip, f_vecs)
+    f_arm = moment_arm(f_points, np.stack(force_dir, axis=-1), hip)
+    s_contrib = np.where(hip_above_s, sign_hip, -sign_hip) * cross(seg_com - hip, seg_F)
+    s_arm = np.abs((seg_com - hip).real)
+
+    # ---- angles -----------------------------------------------------------------------------
+    a = pose.segment_angle
+    joint_angle = np.stack(
+        [
+            _wrap_deg(0.5 * np.pi - full(a["shank"])),
+            _wrap_deg(full(a["thigh"]) - full(a["shank"])),
+            _wrap_deg(full(a["thigh"]) - full(a["trunk"])),
+        ],
+        axis=-1,
+    )
+    seg_angle = np.stack([_wrap_deg(full(a[s])) for s in SEGMENTS], axis=-1)
+
+    points = list(pose.points)
+    pos = np.stack([full(pose.points[p]) for p in points], axis=-1)
+    total_mass = seg_mass.sum(axis=-1)[..., None]
+    body_com = (seg_com * seg_mass[..., None, :]).sum(axis=-1) / total_mass
+    heel = full(pose.points["heel"]).real
+    toe = full(pose.points["toe"]).real
+    within = (cop_x >= heel - 1e-12) & (cop_x <= toe + 1e-12)
+    friction = np.abs(G.real) / np.where(G.imag > 0, G.imag, np.nan)
+
+    _warn_if_odd(exercise, within, G, bench, phase)
+
+    ph = lead_dims + ("phase",)
+    mpa = "m"
+
+    def var(dims, data, units, long_name, **extra):
+        return xr.Variable(
+            dims, np.ascontiguousarray(data), {"units": units, "long_name": long_name, **extra}
+        )
+
+    data_vars = {
+        "joint_angle": var(
+            ph + ("joint",),
+            joint_angle,
+            "deg",
+            "joint angle (ankle dorsiflexion, knee flexion, hip flexion)",
+            positive=", ".join(f"{j} {ANGLE_NAME[j]}" for j in JOINTS),
+        ),
+        "net_moment": var(
+            ph + ("joint",),
+            moments,
+            "N m",
+            "net internal joint moment",
+            positive=", ".join(f"{j} {MOMENT_POSITIVE[j]}" for j in JOINTS),
+        ),
+        "position": var(ph + ("point", "axis"), to_xy(pos), mpa, "position of named points"),
+        "segment_angle": var(
+            ph + ("segment",), seg_angle, "deg", "segment axis direction, counter-clockwise from +x"
+        ),
+        "segment_mass": var(
+            lead_dims + ("segment",), seg_mass, "kg", "segment mass (both sides for legs and arms)"
+        ),
+        "segment_com": var(ph + ("segment", "axis"), to_xy(seg_com), mpa, "segment centre of mass"),
+        "force_vector": var(
+            ph + ("force", "axis"),
+            to_xy(f_vecs),
+            "N",
+            "external force on the body (segment weights excluded)",
+        ),
+        "force_point": var(
+            ph + ("force", "axis"),
+            to_xy(f_points),
+            mpa,
+            "point of application of the external force",
+        ),
+        "hip_moment_arm": var(
+            ph + ("force",),
+            f_arm,
+            mpa,
+            "perpendicular distance from the hip centre to the force's line of action",
+        ),
+        "hip_moment_contribution": var(
+            ph + ("force",),
+            f_contrib,
+            "N m",
+            "contribution of the force to the hip extension moment (from its side of the hip)",
+        ),
+        "segment_hip_moment_arm": var(
+            ph + ("segment",),
+            s_arm,
+            mpa,
+            "horizontal distance from the hip centre to the segment's "
+            "centre of mass (moment arm of its weight)",
+        ),
+        "segment_hip_moment_contribution": var(
+            ph + ("segment",),
+            s_contrib,
+            "N m",
+            "contribution of the segment's weight to the hip extension moment (from its side of "
+            "the hip)",
+        ),
+        "center_of_pressure": var(ph, cop_x, mpa, "x of the centre of pressure under the feet"),
+        "cop_within_foot": var(ph, within, "1", "centre of pressure between heel and toe"),
+        "joint_force": var(
+            ph + ("joint", "axis"),
+            to_xy(joint_force),
+            "N",
+            "net force on the body above the joint from the body below it",
+        ),
+        "body_com": var(
+            ph + ("axis",), to_xy(body_com), mpa, "whole-body centre of mass (bar excluded)"
+        ),
+        "ground_friction_required": var(
+            ph,
+            friction,
+            "1",
+            "horizontal over vertical ground reaction (friction coefficient the feet need)",
+        ),
+    }
+    coords: dict[str, Any] = {
+        "phase": (
+            "phase",
+            phase,
+            {"units": "1", "long_name": "phase of the rep (0 bottom, 1 lockout)"},
+        ),
+        "joint": ("joint", list(JOINTS)),
+        "axis": ("axis", list(AXES)),
+        "point": ("point", points),
+        "segment": ("segment", list(SEGMENTS)),
+        "force": ("force", forces),
+        "side_of_hip": ("force", ["above" if x else "below" for x in hip_above_f]),
+        "segment_side_of_hip": ("segment", ["above" if x else "below" for x in hip_above_s]),
+    }
+    if lead:
+        coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
+        coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, lead).copy(), {"units": "kg"})
+    attrs = {
+        **exercise.as_attrs(),
+        **body.as_attrs(),
+        "g_m_per_s2": g,
+        "model": "planar quasi-static rigid-body model",
+        "sign_convention": SIGN_CONVENTION,
+        "biomech_version": _version(),
+    }
+    return xr.Dataset(data_vars, coords=coords, attrs=attrs)
+
+
+def _warn_if_odd(exercise, within, G, bench, phase) -> None:
+    if not np.all(within):
+        bad = phase[np.any(~within, axis=tuple(range(within.ndim - 1)))]
+        warn(
+            f"{exercise.name}: the centre of pressure leaves the foot for phase "
+            f"{bad.min():.2f}-{bad.max():.2f}; the lifter would tip over (the bar and body "
+            "centre of mass are not over the feet)."
+        )
+    if np.any(G.imag < 0):
+        warn(
+            f"{exercise.name}: the ground would have to pull the feet down; this set-up is not "
+            "in equilibrium on the floor."
+        )
+    if bench is not None:
+        B = bench[1]
+        if np.any(B.imag < 0):
+            warn(
+                f"{exercise.name}: the bench would have to pull the back down; move the feet or "
+                "the centre of pressure."
+            )

@@ -1,0 +1,123 @@
+"""Bad input gets a clear error naming the argument, the value and what is allowed."""
+
+import numpy as np
+import pytest
+
+import biomech
+from biomech import Body, Deadlift, HipThrust, Squat, simulate
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "exc", "match"),
+    [
+        ({"height_m": -1.8}, ValueError, r"`height_m` must be .*> 0; got -1.8"),
+        ({"height_m": np.nan}, ValueError, r"`height_m`.*got nan"),
+        ({"mass_kg": 0.0}, ValueError, r"`mass_kg` must be .*> 0; got 0.0"),
+        ({"mass_kg": np.inf}, ValueError, r"`mass_kg`.*got inf"),
+        ({"mass_kg": np.array([70.0, -3.0])}, ValueError, r"`mass_kg`.*-3.0.*shape \(2,\)"),
+        ({"sex": "other"}, ValueError, r"`sex` must be one of 'male', 'female'; got 'other'"),
+        ({"table": "plagenhoef"}, ValueError, r"`table` must be one of .*got 'plagenhoef'"),
+        ({"height_m": "tall"}, TypeError, r"`height_m` must be a real number"),
+        ({"height_m": True}, TypeError, r"`height_m` must be a real number"),
+        ({"height_m": np.ones(2), "mass_kg": np.ones(3) * 70}, ValueError, "broadcast"),
+    ],
+)
+def test_body_rejects(kwargs, exc, match):
+    with pytest.raises(exc, match=match):
+        Body.from_height_mass(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("make", "match"),
+    [
+        (lambda: HipThrust(load_kg=-10.0), r"`load_kg` must be .*>= 0; got -10.0"),
+        (lambda: Squat(load_kg=np.nan), r"`load_kg`.*got nan"),
+        (lambda: Deadlift(load_kg=np.inf), r"`load_kg`.*got inf"),
+        (lambda: HipThrust(bench_reaction="sideways"), r"`bench_reaction` must be one of"),
+        (lambda: HipThrust(cop_fraction=1.5), r"`cop_fraction` must be .*\[0, 1\].*got 1.5"),
+        (lambda: HipThrust(bench_height_m=3.0), r"`bench_height_m` must be .*got 3.0"),
+        (lambda: HipThrust(hyperextension_deg=-5), r"`hyperextension_deg`.*got -5"),
+        (lambda: Squat(bar_position="front"), r"`bar_position` must be one of 'high', 'low'"),
+        (lambda: Squat(depth_deg=80), r"`depth_deg` must be .*\[-45, 45\].*got 80"),
+        (lambda: Squat(shank_angle_deg=70), r"`shank_angle_deg`.*got 70"),
+        (lambda: Deadlift(plate_diameter_m=0.0), r"`plate_diameter_m`.*got 0.0"),
+    ],
+)
+def test_exercise_rejects(make, match):
+    with pytest.raises(ValueError, match=match):
+        make()
+
+
+@pytest.mark.parametrize("n", [1, 0, -5])
+def test_n_below_two(n):
+    with pytest.raises(
+        ValueError, match=rf"`n` must be an integer number of samples >= 2; got {n}"
+    ):
+        simulate(Squat(), n=n)
+
+
+@pytest.mark.parametrize("n", [2.5, "10", True, None])
+def test_n_not_integer(n):
+    with pytest.raises(TypeError, match="`n` must be an integer"):
+        simulate(Squat(), n=n)
+
+
+def test_bad_g_and_objects():
+    with pytest.raises(ValueError, match=r"`g` must be .*got -9.8"):
+        simulate(Squat(), g=-9.8)
+    with pytest.raises(TypeError, match="`exercise` must be a HipThrust, Squat or Deadlift"):
+        simulate("squat")
+    with pytest.raises(TypeError, match=r"`body` must be a biomech\.Body"):
+        simulate(Squat(), body={"height_m": 1.8})
+
+
+def test_bench_too_high_for_the_legs():
+    """A 1.45 m bench cannot be reached with vertical shanks: the message says by how much."""
+    with pytest.raises(ValueError, match=r"`bench_height_m` = 1.45 is too high .*short by about"):
+        simulate(HipThrust(bench_height_m=1.45))
+
+
+def test_bench_too_high_for_the_plates():
+    """At 1 m the legs reach lockout but the bar can never come down to the floor."""
+    with pytest.raises(ValueError, match=r"the plates cannot reach the floor .*= 1.0"):
+        simulate(HipThrust(bench_height_m=1.0))
+
+
+def test_bench_too_low_for_the_plates():
+    with pytest.raises(ValueError, match=r"`bench_height_m` = 0.15 is too low for plates"):
+        simulate(HipThrust(bench_height_m=0.15, plate_diameter_m=1.0))
+    with pytest.raises(ValueError, match=r"`feet_distance_m` = 0.05: at lockout the bar"):
+        simulate(HipThrust(feet_distance_m=0.05))
+
+
+def test_feet_too_far_from_the_bench():
+    with pytest.raises(ValueError, match=r"`feet_distance_m` = 1.9 is too far"):
+        simulate(HipThrust(feet_distance_m=1.9))
+
+
+def test_feet_too_close_to_the_bench():
+    with pytest.raises(ValueError, match=r"`feet_distance_m` = 0.01 is too close"):
+        simulate(HipThrust(feet_distance_m=0.01, bench_height_m=0.1))
+
+
+def test_plates_cannot_reach_the_floor():
+    """Contact near the hips and a high bench: the hips hang above plate height."""
+    with pytest.raises(ValueError, match="the plates cannot reach the floor"):
+        simulate(HipThrust(bench_contact_fraction=0.4, bench_height_m=0.6))
+
+
+def test_squat_depth_out_of_reach():
+    """Deep squat with vertical shins: no trunk angle keeps the bar over midfoot."""
+    with pytest.raises(ValueError, match=r"`depth_deg` = 45.0 with `shank_angle_deg` = 0.0"):
+        simulate(Squat(depth_deg=45.0, shank_angle_deg=0.0))
+
+
+def test_population_of_populations_is_refused():
+    pop = Body.from_height_mass(height_m=np.ones((2, 2)) * 1.8)
+    with pytest.raises(ValueError, match=r"1-D population; got shape \(2, 2\)"):
+        simulate(Squat(), pop)
+
+
+def test_odd_body_warns():
+    with pytest.warns(biomech.BiomechWarning, match="height_m"):
+        Body.from_height_mass(height_m=0.9, mass_kg=40.0)

@@ -1,0 +1,168 @@
+"""Equilibrium and net joint moments, checked with code that does not share the library's."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+import biomech
+from biomech import Body, Deadlift, HipThrust, Squat, simulate
+from biomech.statics import moment_arm, net_joint_moments
+
+from ._oracle import moment_from_above, moment_from_below, residuals
+
+G = biomech.STANDARD_GRAVITY
+EXERCISES = [
+    HipThrust(),
+    HipThrust(bench_reaction="normal"),
+    HipThrust(load_kg=0.0),
+    HipThrust(cop_fraction=0.0),
+    HipThrust(cop_fraction=0.8, bench_reaction="normal"),
+    Squat(),
+    Squat(bar_position="low"),
+    Deadlift(),
+]
+
+
+def run(exercise, body=None, n=31, g=G):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", biomech.BiomechWarning)
+        return simulate(exercise, body, n=n, g=g)
+
+
+def test_horizontal_segment_holds_m_g_l_over_two():
+    """A uniform 4 kg, 0.5 m rod held horizontally at one end: m g L / 2 at the joint."""
+    com = np.array([0.25 + 0j])
+    weight = np.array([-4.0 * G * 1j])
+    m = net_joint_moments(
+        com, weight, np.array([1]), np.array([0j]), np.array([0]), np.array([1.0])
+    )
+    assert float(m[0]) == pytest.approx(-4.0 * G * 0.5 / 2, rel=1e-15)
+
+
+def test_bar_over_the_hip_has_zero_moment_arm():
+    """Lockout of a hip thrust whose trunk and thighs are level: the bar is right over the
+    hip, so its line of action passes through the hip centre."""
+    body = Body.default()
+    bench = body.knee_height_m - 0.055 * body.height_m  # trunk axis at knee height
+    ds = run(HipThrust(bench_height_m=bench), body)
+    assert float(ds["hip_moment_arm"].sel(force="bar", phase=1.0)) == pytest.approx(0, abs=1e-12)
+    assert float(ds["hip_moment_contribution"].sel(force="bar", phase=1.0)) == pytest.approx(
+        0, abs=1e-9
+    )
+
+
+def test_moment_arm_is_perpendicular_distance():
+    assert float(moment_arm(3 + 4j, 1 + 0j, 0j)) == pytest.approx(4.0)
+    assert float(moment_arm(3 + 4j, 3 + 4j, 0j)) == pytest.approx(0.0, abs=1e-15)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: repr(e)[:60])
+def test_whole_body_equilibrium(exercise):
+    ds = run(exercise)
+    force, mom, weight, scale = residuals(ds, G)
+    assert np.max(np.abs(force)) <= 1e-9 * np.max(weight)
+    assert np.max(np.abs(mom)) <= 1e-9 * np.max(scale)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: repr(e)[:60])
+@pytest.mark.parametrize("joint", ["ankle", "knee", "hip"])
+def test_both_sides_of_every_joint_agree(exercise, joint):
+    ds = run(exercise)
+    reported = ds["net_moment"].sel(joint=joint).values
+    scale = np.max(np.abs(ds["net_moment"].values))
+    np.testing.assert_allclose(moment_from_below(ds, joint, G), reported, rtol=0, atol=1e-9 * scale)
+    np.testing.assert_allclose(moment_from_above(ds, joint, G), reported, rtol=0, atol=1e-9 * scale)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: repr(e)[:60])
+def test_contributions_sum_to_hip_moment_on_each_side(exercise):
+    ds = run(exercise)
+    hip = ds["net_moment"].sel(joint="hip")
+    for side in ("above", "below"):
+        forces = ds["hip_moment_contribution"].where(ds["side_of_hip"] == side, 0).sum("force")
+        weights = (
+            ds["segment_hip_moment_contribution"]
+            .where(ds["segment_side_of_hip"] == side, 0)
+            .sum("segment")
+        )
+        np.testing.assert_allclose(
+            forces + weights, hip, rtol=1e-10, atol=1e-10 * float(abs(hip).max())
+        )
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: repr(e)[:60])
+def test_contribution_is_force_times_moment_arm(exercise):
+    """|contribution| = |F| x moment arm, for every force (moment = force x moment arm)."""
+    ds = run(exercise)
+    f = ds["force_vector"]
+    magnitude = np.hypot(f.sel(axis="x"), f.sel(axis="y"))
+    np.testing.assert_allclose(
+        abs(ds["hip_moment_contribution"]), magnitude * ds["hip_moment_arm"], rtol=1e-10, atol=1e-9
+    )
+
+
+def test_squat_hip_moment_is_load_times_horizontal_distance_plus_body():
+    """Hand calculation: with vertical forces only, the hip moment from above is the sum of
+    every upper-body weight times its horizontal distance in front of the hip."""
+    ds = run(Squat(load_kg=120.0), n=11)
+    hip_x = ds["position"].sel(point="hip", axis="x")
+    bar = 120.0 * G * (ds["position"].sel(point="bar", axis="x") - hip_x)
+    upper = ["trunk", "head", "upper_arm", "forearm", "hand"]
+    body = sum(
+        float(ds["segment_mass"].sel(segment=s))
+        * G
+        * (ds["segment_com"].sel(segment=s, axis="x") - hip_x)
+        for s in upper
+    )
+    np.testing.assert_allclose(ds["net_moment"].sel(joint="hip"), bar + body, rtol=1e-12)
+
+
+def test_hip_thrust_vertical_is_a_beam_on_two_supports():
+    """Hand calculation for bench_reaction='vertical': the bar rests on a beam supported by
+    the bench contact and the feet. By the lever rule the feet carry P a / (a + b) of the bar's
+    weight P (a, b: horizontal distances from the bar to the bench contact and to the centre of
+    pressure), and that share, at its distance from the hip, is the bar's part of the hip
+    moment (the body's own part is removed by subtracting the bodyweight result, since
+    moments are linear in the load). With the bar over the hip this is the bending moment
+    P a b / (a + b) of a simply supported beam."""
+    P = 150.0 * G
+    loaded = run(HipThrust(load_kg=150.0), n=21)
+    bodyweight = run(HipThrust(load_kg=0.0), n=21)
+    x = loaded["position"].sel(axis="x")
+    cop = loaded["center_of_pressure"]
+    a = x.sel(point="bar") - x.sel(point="bench_contact")
+    b = cop - x.sel(point="bar")
+    beam = P * a / (a + b) * (cop - x.sel(point="hip"))
+    got = loaded["net_moment"].sel(joint="hip") - bodyweight["net_moment"].sel(joint="hip")
+    np.testing.assert_allclose(got, beam, rtol=1e-10)
+
+
+@pytest.mark.parametrize("factor", [0.5, 2.0])
+def test_moments_scale_with_g_and_are_linear_in_load(factor):
+    a = run(HipThrust(load_kg=80.0), n=11)
+    b = run(HipThrust(load_kg=80.0), n=11, g=G * factor)
+    np.testing.assert_allclose(b["net_moment"], factor * a["net_moment"], rtol=1e-12)
+    m0, m1, m2 = (run(Squat(load_kg=x), n=11)["net_moment"] for x in (0.0, 50.0, 100.0))
+    np.testing.assert_allclose(m2 - m1, m1 - m0, rtol=1e-10, atol=1e-9)
+
+
+def test_population_equals_loop_of_single_bodies():
+    """The vectorized path (one call over a population) equals a loop of scalar calls."""
+    heights = np.array([1.55, 1.70, 1.85, 2.0])
+    masses = np.array([55.0, 70.0, 85.0, 100.0])
+    pop = Body.from_height_mass(height_m=heights, mass_kg=masses)
+    for exercise in (HipThrust(), Squat(), Deadlift()):
+        together = run(exercise, pop, n=9)
+        for i, (h, m) in enumerate(zip(heights, masses, strict=True)):
+            alone = run(exercise, Body.from_height_mass(height_m=h, mass_kg=m), n=9)
+            for name in ("net_moment", "position", "force_vector", "hip_moment_arm"):
+                np.testing.assert_allclose(
+                    together[name].isel(body=i), alone[name], rtol=1e-13, atol=1e-12
+                )
+
+
+def test_cop_outside_foot_warns():
+    """A squat with vertical shins and a deep bottom puts the body's weight behind the heels."""
+    with pytest.warns(biomech.BiomechWarning, match="centre of pressure leaves the foot"):
+        simulate(Squat(load_kg=0.0, shank_angle_deg=5.0, depth_deg=-20.0), n=11)
