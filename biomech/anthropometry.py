@@ -114,6 +114,17 @@ class SegmentTable:
         Where the bar sits in a gripping hand, fraction of the hand segment from the wrist.
     notes : str
         Where the non-tabulated numbers come from.
+
+    Examples
+    --------
+    >>> import dataclasses
+    >>> t = de_leva_1996("male")
+    >>> t.citation[:9]
+    'de Leva P'
+    >>> longer_thigh = dataclasses.replace(
+    ...     t, length_fraction={**t.length_fraction, "thigh": 0.26})
+    >>> Body(height_m=1.8, mass_kg=80.0, table=longer_thigh).segment_length("thigh")
+    0.468
     """
 
     name: str
@@ -481,7 +492,13 @@ class Body:
         return scalar_or_array(np.asarray(value, dtype=float))
 
     def segment_length(self, segment: str) -> float | np.ndarray:
-        """Length of ``segment`` in metres (see :data:`SEGMENT_ORIGIN` for its endpoints)."""
+        """Length of ``segment`` in metres (see :data:`SEGMENT_ORIGIN` for its endpoints).
+
+        Examples
+        --------
+        >>> round(Body.default().segment_length("shank"), 4)
+        0.4487
+        """
         check_choice("segment", segment, SEGMENTS)
         return self._scale(
             self.table.length_fraction[segment] * np.asarray(self.height_m)
@@ -489,7 +506,13 @@ class Body:
         )
 
     def segment_mass(self, segment: str) -> float | np.ndarray:
-        """Mass of ``segment`` in kg, both sides together for legs and arms."""
+        """Mass of ``segment`` in kg, both sides together for legs and arms.
+
+        Examples
+        --------
+        >>> round(Body.default().segment_mass("trunk"), 3)
+        34.768
+        """
         check_choice("segment", segment, SEGMENTS)
         frac = self.table.mass_fraction[segment] * SEGMENT_COUNT[segment]
         return self._scale(frac * np.asarray(self.mass_kg) + 0.0 * np.asarray(self.height_m))

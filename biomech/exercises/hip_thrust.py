@@ -314,8 +314,10 @@ class HipThrust(Exercise):
             msg = (
                 f"the plates cannot reach the floor with `bench_height_m` = {bench!r} and "
                 f"`feet_distance_m` = {self.feet_distance_m!r}: the bar centre stays "
-                f"{float(np.max(bar_hi - r_plate)):.3f} m above the plate radius at the "
-                f"lowest posture the legs allow. Lower the bench or use larger plates."
+                f"{float(np.max(bar_hi - r_plate)):.3f} m above the plate radius in the "
+                f"lowest posture the chain allows (knees straight, or "
+                f"{_MAX_HIP_FLEXION_DEG:.0f} deg of hip flexion). Bring the feet closer, "
+                f"lower the bench or use larger plates."
             )
             raise ValueError(msg)
 

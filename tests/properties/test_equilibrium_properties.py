@@ -1,0 +1,125 @@
+"""Equilibrium on random bodies and set-ups (hypothesis).
+
+Every generated set-up the body can perform must satisfy, at every phase:
+whole-body equilibrium (forces and moments sum to zero, 1e-9 relative) and equal net moments
+at ankle, knee and hip computed from the loads below the joint and from the loads above it
+(1e-9 relative), recomputed by :mod:`tests._oracle`, which shares no code with the library.
+"""
+
+import warnings
+
+import numpy as np
+from hypothesis import given, reject
+from hypothesis import strategies as st
+
+import biomech
+from biomech import Body, Deadlift, HipThrust, Squat
+
+from .._oracle import moment_from_above, moment_from_below, residuals
+
+bodies = st.builds(
+    Body.from_height_mass,
+    height_m=st.floats(1.50, 2.05),
+    mass_kg=st.floats(45.0, 130.0),
+    sex=st.sampled_from(["male", "female"]),
+    table=st.sampled_from(["de_leva_1996", "winter_2009"]),
+)
+loads = st.floats(0.0, 300.0)
+hip_thrusts = st.builds(
+    HipThrust,
+    load_kg=loads,
+    bench_height_m=st.none() | st.floats(0.30, 0.60),
+    feet_distance_m=st.none() | st.floats(0.6, 1.1),
+    bench_reaction=st.sampled_from(["vertical", "normal"]),
+    cop_fraction=st.none() | st.floats(0.0, 1.0),
+    plate_diameter_m=st.floats(0.30, 0.50),
+    hyperextension_deg=st.floats(0.0, 20.0),
+    bench_contact_fraction=st.floats(0.6, 1.0),
+    back_offset_m=st.none() | st.floats(0.0, 0.15),
+    bar_offset_m=st.none() | st.floats(0.03, 0.15),
+)
+squats = st.builds(
+    Squat,
+    load_kg=loads,
+    bar_position=st.sampled_from(["high", "low"]),
+    depth_deg=st.floats(-30.0, 30.0),
+    shank_angle_deg=st.floats(5.0, 45.0),
+)
+deadlifts = st.builds(
+    Deadlift,
+    load_kg=loads,
+    shank_angle_deg=st.floats(0.0, 35.0),
+    plate_diameter_m=st.floats(0.30, 0.50),
+)
+exercises = hip_thrusts | squats | deadlifts
+G = biomech.STANDARD_GRAVITY
+
+
+def performable(exercise, body, g=G):
+    """The result, or reject the example when the body cannot perform the set-up."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", biomech.BiomechWarning)
+            return biomech.simulate(exercise, body, n=17, g=g)
+    except ValueError:
+        reject()
+
+
+@given(exercise=exercises, body=bodies)
+def test_whole_body_equilibrium(exercise, body):
+    ds = performable(exercise, body)
+    force, moment, weight, scale = residuals(ds, G)
+    assert np.max(np.abs(force)) <= 1e-9 * np.max(weight)
+    assert np.max(np.abs(moment)) <= 1e-9 * np.max(scale)
+
+
+@given(exercise=exercises, body=bodies)
+def test_both_sides_of_every_joint_agree(exercise, body):
+    ds = performable(exercise, body)
+    scale = np.max(np.abs(ds["net_moment"].values)) + 1e-300
+    for joint in ("ankle", "knee", "hip"):
+        reported = ds["net_moment"].sel(joint=joint).values
+        below = moment_from_below(ds, joint, G)
+        above = moment_from_above(ds, joint, G)
+        assert np.max(np.abs(below - reported)) <= 1e-9 * scale, joint
+        assert np.max(np.abs(above - reported)) <= 1e-9 * scale, joint
+
+
+@given(exercise=exercises, body=bodies, g=st.floats(1.0, 25.0))
+def test_moments_are_linear_in_g(exercise, body, g):
+    a = performable(exercise, body)
+    b = performable(exercise, body, g=g)
+    np.testing.assert_allclose(
+        b["net_moment"],
+        a["net_moment"] * g / G,
+        rtol=1e-12,
+        atol=1e-12 * float(np.abs(a["net_moment"]).max()),
+    )
+
+
+@given(exercise=exercises, body=bodies)
+def test_contribution_is_force_times_moment_arm(exercise, body):
+    ds = performable(exercise, body)
+    f = ds["force_vector"]
+    magnitude = np.hypot(f.sel(axis="x"), f.sel(axis="y"))
+    np.testing.assert_allclose(
+        np.abs(ds["hip_moment_contribution"]),
+        magnitude * ds["hip_moment_arm"],
+        rtol=1e-9,
+        atol=1e-9 * float(magnitude.max()),
+    )
+
+
+@given(exercise=exercises, body=bodies)
+def test_segments_rigid_and_feet_still(exercise, body):
+    ds = performable(exercise, body)
+    p = ds["position"]
+    for seg, (a, b) in {
+        "shank": ("ankle", "knee"),
+        "thigh": ("knee", "hip"),
+        "trunk": ("hip", "shoulder"),
+    }.items():
+        d = p.sel(point=a) - p.sel(point=b)
+        length = np.hypot(d.sel(axis="x"), d.sel(axis="y"))
+        np.testing.assert_allclose(length, body.segment_length(seg), rtol=1e-12)
+    assert float(np.ptp(p.sel(point="ankle").values, axis=0).max()) == 0.0
