@@ -131,6 +131,28 @@ def arm_points(geo: BodyGeometry, shoulder, grip, elbow_side: float) -> dict[str
         "grip": wrist + polar(geo.grip, theta_fore),
         "_theta_upper_arm": theta_upper,
         "_theta_forearm": theta_fore,
+        "_hand_scale": np.ones(()),
+    }
+
+
+def projected_arm_points(geo: BodyGeometry, shoulder, elbow, grip) -> dict[str, np.ndarray]:
+    """An arm whose sagittal projection runs shoulder -> ``elbow`` -> ``grip``.
+
+    For a wide grip the arm lies largely in the frontal plane, and the sagittal model sees its
+    projection: the wrist divides the elbow->grip line in the ratio of forearm to grip length,
+    and every centre of mass keeps its fraction along the projected segment (projection is
+    linear), so the weights act where they should in the sagittal plane.
+    """
+    fore = grip - elbow
+    ratio = geo.forearm / (geo.forearm + geo.grip)
+    theta_fore = np.angle(fore)
+    return {
+        "elbow": elbow,
+        "wrist": elbow + ratio * fore,
+        "grip": grip,
+        "_theta_upper_arm": np.angle(elbow - shoulder),
+        "_theta_forearm": theta_fore,
+        "_hand_scale": np.abs(fore) / (geo.forearm + geo.grip),
     }
 
 
@@ -193,7 +215,7 @@ def assemble(
         "head": points["head"],
         "upper_arm": points["shoulder"] + f["upper_arm"] * (points["elbow"] - points["shoulder"]),
         "forearm": points["elbow"] + f["forearm"] * (points["wrist"] - points["elbow"]),
-        "hand": points["wrist"] + f["hand"] * geo.hand * hand_axis,
+        "hand": points["wrist"] + f["hand"] * geo.hand * arm["_hand_scale"] * hand_axis,
     }
     assert set(angles) == set(SEGMENTS) == set(com)
     return Pose(

@@ -10,7 +10,7 @@ import numpy as np
 from .._validation import check_choice, check_real
 from ..anthropometry import Body
 from ..kinematics import polar
-from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points
+from ._base import BodyGeometry, Exercise, Pose, assemble, foot_points, projected_arm_points
 from ._standing import standing_chain, straight_body_shank_angle, trunk_point
 
 __all__ = ["Squat"]
@@ -24,6 +24,12 @@ BAR_PLACEMENT: dict[str, tuple[float, float]] = {
     "high": (0.022, 0.044),
     "low": (-0.011, 0.056),
 }
+
+#: Sagittal projection of the elbow relative to the shoulder joint centres, fractions of
+#: stature: (below the shoulders along the trunk axis, behind it). Modelling estimate for a
+#: grip a little wider than the shoulders: elbows about 18 cm below and 9 cm behind the
+#: shoulders of a 1.80 m lifter, under and behind the bar.
+ELBOW_PLACEMENT: tuple[float, float] = (0.10, 0.05)
 
 _MAX_KNEE_FLEXION_DEG = 165.0
 _MAX_HIP_FLEXION_DEG = 150.0
@@ -54,7 +60,9 @@ class Squat(Exercise):
     Phase moves shank inclination and knee flexion linearly from the bottom (``p = 0``) to a
     straight body (knee and hip flexion 0) leaning just enough to keep the bar over midfoot
     (``p = 1``). The trunk angle follows from the bar-over-midfoot constraint in closed form.
-    The hands steady the bar and carry none of its weight.
+    The hands steady the bar and carry none of its weight. The arms reach sideways to a wide
+    grip, so the sagittal model uses their projection, with the elbows fixed to the trunk
+    (:data:`ELBOW_PLACEMENT`).
 
     Examples
     --------
@@ -146,7 +154,10 @@ class Squat(Exercise):
         self._check(reach, kappa_b, theta_trunk, hip, knee)
         shoulder = hip + polar(geo.trunk, theta_trunk)
         bar = hip + radius * np.exp(1j * (theta_trunk + offset))
-        arm = arm_points(geo, shoulder, bar, elbow_side=1.0)
+        # the arms reach sideways to a wide grip: fix the projected elbow to the trunk
+        axis = np.exp(1j * theta_trunk)
+        elbow = shoulder + axis * (-ELBOW_PLACEMENT[0] + 1j * ELBOW_PLACEMENT[1]) * geo.height
+        arm = projected_arm_points(geo, shoulder, elbow, bar)
         return assemble(geo, foot_points(geo), knee, hip, shoulder, bar, arm)
 
     def _check(self, reach, kappa_b, theta_trunk, hip, knee) -> None:
