@@ -18,15 +18,14 @@ from .conventions import (
     JOINT_LEVEL,
     JOINTS,
     MOMENT_POSITIVE,
-    MOMENT_SIGN,
     SEGMENT_LEVEL,
     SEGMENTS,
     SIGN_CONVENTION,
     STANDARD_GRAVITY,
 )
 from .exercises._base import Exercise, Pose
-from .kinematics import cross, to_xy
-from .statics import floor_and_bench_reactions, floor_reaction, moment_arm, net_joint_moments
+from .kinematics import to_xy
+from .statics import solve_pose
 
 __all__ = ["simulate"]
 
@@ -157,58 +156,13 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
     def full(v):
         return np.broadcast_to(v, shape)
 
-    # ---- loads: segment weights, the bar, then the reactions -------------------------------
     seg_mass = np.stack(
         [np.broadcast_to(np.asarray(body.segment_mass(s)), lead) for s in SEGMENTS], axis=-1
     )  # lead + (S,)
-    seg_weight = -1j * g * seg_mass[..., None, :]  # lead + (1, S)
-    seg_com = np.stack([full(pose.segment_com[s]) for s in SEGMENTS], axis=-1)
-    seg_F = np.broadcast_to(seg_weight, seg_com.shape)
     load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), lead)[..., None]
-    bar_point = full(pose.points["bar"])
-    bar_F = full(-1j * g * load + 0j)
-    r_known = np.concatenate([seg_com, bar_point[..., None]], axis=-1)
-    F_known = np.concatenate([seg_F, bar_F[..., None]], axis=-1)
-
-    forces = ["bar", "ground"]
-    if pose.bench_direction is None:
-        G, cop_x = floor_reaction(r_known, F_known)
-        bench = None
-    else:
-        cop_x = full(pose.cop_x)
-        G, B = floor_and_bench_reactions(
-            r_known, F_known, full(pose.points["bench_contact"]), full(pose.bench_direction), cop_x
-        )
-        bench = (full(pose.points["bench_contact"]), B)
-        forces.append("bench")
-    cop = cop_x + 0j
-    force_point = [bar_point, cop] + ([bench[0]] if bench else [])
-    force_vec = [bar_F, G] + ([bench[1]] if bench else [])
-    force_dir = [full(-1j + 0j), G] + ([full(pose.bench_direction)] if bench else [])
-    force_level = np.array([FORCE_LEVEL[f] for f in forces])
-    seg_level = np.array([SEGMENT_LEVEL[s] for s in SEGMENTS])
-
-    r_all = np.concatenate([seg_com, np.stack(force_point, axis=-1)], axis=-1)
-    F_all = np.concatenate([seg_F, np.stack(force_vec, axis=-1)], axis=-1)
-    level_all = np.concatenate([seg_level, force_level])
-    joint_point = np.stack([full(pose.points[j]) for j in JOINTS], axis=-1)
-    joint_level = np.array([JOINT_LEVEL[j] for j in JOINTS])
-    sign = np.array([MOMENT_SIGN[j] for j in JOINTS], dtype=float)
-    moments = net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign)
-    above = level_all[None, :] > joint_level[:, None]
-    joint_force = -np.einsum("...i,ji->...j", F_all, above.astype(float))
-
-    # ---- hip decomposition ------------------------------------------------------------------
-    hip = full(pose.points["hip"])[..., None]
-    hip_above_f = force_level > JOINT_LEVEL["hip"]
-    hip_above_s = seg_level > JOINT_LEVEL["hip"]
-    sign_hip = MOMENT_SIGN["hip"]
-    f_points = np.stack(force_point, axis=-1)
-    f_vecs = np.stack(force_vec, axis=-1)
-    f_contrib = np.where(hip_above_f, sign_hip, -sign_hip) * cross(f_points - hip, f_vecs)
-    f_arm = moment_arm(f_points, np.stack(force_dir, axis=-1), hip)
-    s_contrib = np.where(hip_above_s, sign_hip, -sign_hip) * cross(seg_com - hip, seg_F)
-    s_arm = np.abs((seg_com - hip).real)
+    st = solve_pose(pose, seg_mass, load, g)
+    seg_com = np.stack([full(pose.segment_com[s]) for s in SEGMENTS], axis=-1)
+    cop_x, G = st.center_of_pressure, st.force_vector[..., st.forces.index("ground")]
 
     # ---- angles -----------------------------------------------------------------------------
     a = pose.segment_angle
@@ -231,7 +185,7 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
     within = (cop_x >= heel - 1e-12) & (cop_x <= toe + 1e-12)
     friction = np.abs(G.real) / np.where(G.imag > 0, G.imag, np.nan)
 
-    _warn_if_odd(exercise, within, G, bench, phase)
+    _warn_if_odd(exercise, within, st, friction, phase)
 
     ph = lead_dims + ("phase",)
     mpa = "m"
@@ -251,7 +205,7 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
         ),
         "net_moment": var(
             ph + ("joint",),
-            moments,
+            st.net_moment,
             "N m",
             "net internal joint moment",
             positive=", ".join(f"{j} {MOMENT_POSITIVE[j]}" for j in JOINTS),
@@ -266,38 +220,38 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
         "segment_com": var(ph + ("segment", "axis"), to_xy(seg_com), mpa, "segment centre of mass"),
         "force_vector": var(
             ph + ("force", "axis"),
-            to_xy(f_vecs),
+            to_xy(st.force_vector),
             "N",
             "external force on the body (segment weights excluded)",
         ),
         "force_point": var(
             ph + ("force", "axis"),
-            to_xy(f_points),
+            to_xy(st.force_point),
             mpa,
             "point of application of the external force",
         ),
         "hip_moment_arm": var(
             ph + ("force",),
-            f_arm,
+            st.hip_moment_arm,
             mpa,
             "perpendicular distance from the hip centre to the force's line of action",
         ),
         "hip_moment_contribution": var(
             ph + ("force",),
-            f_contrib,
+            st.hip_moment_contribution,
             "N m",
             "contribution of the force to the hip extension moment (from its side of the hip)",
         ),
         "segment_hip_moment_arm": var(
             ph + ("segment",),
-            s_arm,
+            st.segment_hip_moment_arm,
             mpa,
             "horizontal distance from the hip centre to the segment's "
             "centre of mass (moment arm of its weight)",
         ),
         "segment_hip_moment_contribution": var(
             ph + ("segment",),
-            s_contrib,
+            st.segment_hip_moment_contribution,
             "N m",
             "contribution of the segment's weight to the hip extension moment (from its side of "
             "the hip)",
@@ -306,7 +260,7 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
         "cop_within_foot": var(ph, within, "1", "centre of pressure between heel and toe"),
         "joint_force": var(
             ph + ("joint", "axis"),
-            to_xy(joint_force),
+            to_xy(st.joint_force),
             "N",
             "net force on the body above the joint from the body below it",
         ),
@@ -330,9 +284,9 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
         "axis": ("axis", list(AXES)),
         "point": ("point", points),
         "segment": ("segment", list(SEGMENTS)),
-        "force": ("force", forces),
-        "side_of_hip": ("force", ["above" if x else "below" for x in hip_above_f]),
-        "segment_side_of_hip": ("segment", ["above" if x else "below" for x in hip_above_s]),
+        "force": ("force", list(st.forces)),
+        "side_of_hip": ("force", _side(FORCE_LEVEL[f] for f in st.forces)),
+        "segment_side_of_hip": ("segment", _side(SEGMENT_LEVEL[s] for s in SEGMENTS)),
     }
     if lead:
         coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
@@ -348,7 +302,17 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
     return xr.Dataset(data_vars, coords=coords, attrs=attrs)
 
 
-def _warn_if_odd(exercise, within, G, bench, phase) -> None:
+def _side(levels) -> list[str]:
+    """'above' or 'below' the hip for each chain level."""
+    return ["above" if level > JOINT_LEVEL["hip"] else "below" for level in levels]
+
+
+#: Above this ratio of horizontal to vertical ground reaction the feet would slip on most
+#: floors (rubber on rubber or wood: static friction coefficients of roughly 0.6-1.0).
+FRICTION_WARNING = 1.0
+
+
+def _warn_if_odd(exercise, within, st, friction, phase) -> None:
     if not np.all(within):
         bad = phase[np.any(~within, axis=tuple(range(within.ndim - 1)))]
         warn(
@@ -356,13 +320,20 @@ def _warn_if_odd(exercise, within, G, bench, phase) -> None:
             f"{bad.min():.2f}-{bad.max():.2f}; the lifter would tip over (the bar and body "
             "centre of mass are not over the feet)."
         )
-    if np.any(G.imag < 0):
+    G = st.force_vector[..., st.forces.index("ground")]
+    if np.any(G.imag <= 0):
         warn(
             f"{exercise.name}: the ground would have to pull the feet down; this set-up is not "
             "in equilibrium on the floor."
         )
-    if bench is not None:
-        B = bench[1]
+    elif np.any(friction > FRICTION_WARNING):
+        warn(
+            f"{exercise.name}: the feet would need a friction coefficient of "
+            f"{float(np.max(friction)):.2f} (horizontal over vertical ground reaction); above "
+            f"{FRICTION_WARNING:g} they would slip on most floors."
+        )
+    if "bench" in st.forces:
+        B = st.force_vector[..., st.forces.index("bench")]
         if np.any(B.imag < 0):
             warn(
                 f"{exercise.name}: the bench would have to pull the back down; move the feet or "

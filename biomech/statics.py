@@ -26,16 +26,22 @@ A 10 kg horizontal rod of length 1 m held at one end needs m g L / 2 at that end
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
+from .conventions import FORCE_LEVEL, JOINT_LEVEL, JOINTS, MOMENT_SIGN, SEGMENT_LEVEL, SEGMENTS
+from .exercises._base import Pose
 from .kinematics import cross
 
 __all__ = [
+    "Statics",
     "floor_and_bench_reactions",
     "floor_reaction",
     "moment_about",
     "moment_arm",
     "net_joint_moments",
+    "solve_pose",
 ]
 
 
@@ -145,3 +151,123 @@ def moment_arm(r, direction, point):
     """
     u = direction / np.abs(direction)
     return np.abs(cross(r - point, u))
+
+
+@dataclass(frozen=True, slots=True)
+class Statics:
+    """Everything :func:`solve_pose` computes, as core arrays (complex vectors, N and m).
+
+    Shapes: ``(..., n)`` per sample, with a trailing axis of the forces (``forces``), the
+    joints (:data:`~biomech.conventions.JOINTS`) or the segments
+    (:data:`~biomech.conventions.SEGMENTS`) where named.
+
+    Examples
+    --------
+    >>> import biomech
+    >>> body = biomech.Body.default()
+    >>> pose = biomech.HipThrust()._pose(body, np.array([0.0, 1.0]))
+    >>> masses = np.array([body.segment_mass(s) for s in SEGMENTS])
+    >>> solve_pose(pose, masses, np.array([0.0]), 9.80665).forces
+    ('bar', 'ground', 'bench')
+    """
+
+    forces: tuple[str, ...]
+    force_point: np.ndarray
+    force_vector: np.ndarray
+    center_of_pressure: np.ndarray
+    net_moment: np.ndarray
+    joint_force: np.ndarray
+    hip_moment_arm: np.ndarray
+    hip_moment_contribution: np.ndarray
+    segment_hip_moment_arm: np.ndarray
+    segment_hip_moment_contribution: np.ndarray
+
+
+def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
+    """Reactions, net joint moments and the hip decomposition of a posture.
+
+    Parameters
+    ----------
+    pose : Pose
+        Postures of shape ``(..., n)``.
+    segment_mass : ndarray, shape (..., S)
+        Segment masses (kg) in the order of :data:`~biomech.conventions.SEGMENTS`.
+    load_kg : ndarray, shape (..., 1)
+        Barbell mass, kg.
+    g : float
+        m/s^2.
+
+    Returns
+    -------
+    Statics
+        The bar's weight acts at ``pose.points["bar"]`` on the part above the hip. With no
+        bench the floor is the only support (:func:`floor_reaction`); with a bench the centre
+        of pressure and the bench force's direction come from the pose
+        (:func:`floor_and_bench_reactions`).
+
+    Examples
+    --------
+    >>> import biomech
+    >>> body = biomech.Body.default()
+    >>> pose = biomech.Squat()._pose(body, np.linspace(0, 1, 3))
+    >>> masses = np.array([body.segment_mass(s) for s in SEGMENTS])
+    >>> st = solve_pose(pose, masses, np.array([100.0]), 9.80665)
+    >>> st.forces, st.net_moment.shape
+    (('bar', 'ground'), (3, 3))
+    """
+    points = pose.points
+    shape = np.broadcast_shapes(*(np.shape(v) for v in points.values()))
+
+    def full(v):
+        return np.broadcast_to(v, shape)
+
+    seg_com = np.stack([full(pose.segment_com[s]) for s in SEGMENTS], axis=-1)
+    seg_F = np.broadcast_to(-1j * g * np.asarray(segment_mass)[..., None, :], seg_com.shape)
+    bar_point = full(points["bar"])
+    bar_F = full(-1j * g * np.asarray(load_kg) + 0j)
+    r_known = np.concatenate([seg_com, bar_point[..., None]], axis=-1)
+    F_known = np.concatenate([seg_F, bar_F[..., None]], axis=-1)
+
+    forces: tuple[str, ...]
+    if pose.bench_direction is None:
+        G, cop_x = floor_reaction(r_known, F_known)
+        forces = ("bar", "ground")
+        extra_points, extra_forces, extra_dirs = [], [], []
+    else:
+        cop_x = full(pose.cop_x)
+        bench_point, bench_dir = full(points["bench_contact"]), full(pose.bench_direction)
+        G, B = floor_and_bench_reactions(r_known, F_known, bench_point, bench_dir, cop_x)
+        forces = ("bar", "ground", "bench")
+        extra_points, extra_forces, extra_dirs = [bench_point], [B], [bench_dir]
+    f_point = np.stack([bar_point, cop_x + 0j, *extra_points], axis=-1)
+    f_vec = np.stack([bar_F, G, *extra_forces], axis=-1)
+    f_dir = np.stack([full(-1j + 0j), G, *extra_dirs], axis=-1)
+
+    force_level = np.array([FORCE_LEVEL[f] for f in forces])
+    seg_level = np.array([SEGMENT_LEVEL[s] for s in SEGMENTS])
+    r_all = np.concatenate([seg_com, f_point], axis=-1)
+    F_all = np.concatenate([seg_F, f_vec], axis=-1)
+    level_all = np.concatenate([seg_level, force_level])
+    joint_point = np.stack([full(points[j]) for j in JOINTS], axis=-1)
+    joint_level = np.array([JOINT_LEVEL[j] for j in JOINTS])
+    sign = np.array([MOMENT_SIGN[j] for j in JOINTS], dtype=float)
+    above = (level_all[None, :] > joint_level[:, None]).astype(float)
+
+    # the hip moment split: loads above the hip count with the hip's sign, loads below with
+    # the opposite sign (their moment reaches the trunk through the joint)
+    hip = full(points["hip"])[..., None]
+    s_hip = MOMENT_SIGN["hip"]
+    f_side = np.where(force_level > JOINT_LEVEL["hip"], s_hip, -s_hip)
+    s_side = np.where(seg_level > JOINT_LEVEL["hip"], s_hip, -s_hip)
+    return Statics(
+        forces=forces,
+        force_point=f_point,
+        force_vector=f_vec,
+        center_of_pressure=cop_x,
+        net_moment=net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign),
+        joint_force=-np.einsum("...i,ji->...j", F_all, above),
+        hip_moment_arm=moment_arm(f_point, f_dir, hip),
+        hip_moment_contribution=f_side * cross(f_point - hip, f_vec),
+        segment_hip_moment_arm=np.abs((seg_com - hip).real),
+        segment_hip_moment_contribution=s_side * cross(seg_com - hip, seg_F),
+    )
