@@ -333,8 +333,9 @@ def _warn_if_odd(exercise, within, st, friction, phase) -> None:
             f"{FRICTION_WARNING:g} they would slip on most floors."
         )
     if "bench" in st.forces:
-        B = st.force_vector[..., st.forces.index("bench")]
-        if np.any(B.imag < 0):
+        i = st.forces.index("bench")
+        push = (st.force_vector[..., i] * np.conj(st.force_direction[..., i])).real
+        if np.any(push < 0):
             warn(
                 f"{exercise.name}: the bench would have to pull the back down; move the feet or "
                 "the centre of pressure."

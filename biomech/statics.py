@@ -174,6 +174,7 @@ class Statics:
     forces: tuple[str, ...]
     force_point: np.ndarray
     force_vector: np.ndarray
+    force_direction: np.ndarray
     center_of_pressure: np.ndarray
     net_moment: np.ndarray
     joint_force: np.ndarray
@@ -263,6 +264,7 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
         forces=forces,
         force_point=f_point,
         force_vector=f_vec,
+        force_direction=f_dir,
         center_of_pressure=cop_x,
         net_moment=net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign),
         joint_force=-np.einsum("...i,ji->...j", F_all, above),

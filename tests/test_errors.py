@@ -121,3 +121,18 @@ def test_population_of_populations_is_refused():
 def test_odd_body_warns():
     with pytest.warns(biomech.BiomechWarning, match="height_m"):
         Body.from_height_mass(height_m=0.9, mass_kg=40.0)
+
+
+def test_frictionless_back_at_a_steep_trunk_warns_about_friction():
+    """Default hip thrust, bench pushing normal to a nearly vertical trunk at the bottom: the
+    floor must supply a horizontal force larger than the vertical one."""
+    with pytest.warns(biomech.BiomechWarning, match=r"friction coefficient of 1\.\d\d"):
+        simulate(HipThrust(bench_reaction="normal"), n=11)
+
+
+def test_bench_pulling_warns():
+    """Feet 0.2 m from a 0.5 m bench, pressing through the heels: the legs fold so far
+    forward that the body's centre of mass is in front of the centre of pressure, and the
+    bench would have to hold the back down."""
+    with pytest.warns(biomech.BiomechWarning, match="the bench would have to pull"):
+        simulate(HipThrust(feet_distance_m=0.2, bench_height_m=0.5, cop_fraction=0.0), n=11)
