@@ -127,6 +127,14 @@ def simulate(
     elif not isinstance(body, Body):
         msg = f"`body` must be a biomech.Body (or None for the default); got {body!r}."
         raise TypeError(msg)
+    for name, value in exercise.as_attrs().items():
+        if np.ndim(value) > 0:
+            msg = (
+                f"`{name}` of {type(exercise).__name__} must be a single value in simulate(); "
+                f"got an array of shape {np.shape(value)}. Vary bodies with a population "
+                "Body, or call simulate once per set-up."
+            )
+            raise ValueError(msg)
     n = _check_n(n)
     g = float(
         check_real(

@@ -136,3 +136,8 @@ def test_bench_pulling_warns():
     bench would have to hold the back down."""
     with pytest.warns(biomech.BiomechWarning, match="the bench would have to pull"):
         simulate(HipThrust(feet_distance_m=0.2, bench_height_m=0.5, cop_fraction=0.0), n=11)
+
+
+def test_array_exercise_parameter_is_refused_by_simulate():
+    with pytest.raises(ValueError, match=r"`load_kg` of Squat must be a single value"):
+        simulate(Squat(load_kg=np.array([60.0, 100.0])))
