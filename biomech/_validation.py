@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Iterable
 from typing import Any
@@ -13,9 +15,19 @@ class BiomechWarning(UserWarning):
     """An input or result that is valid but odd: read the message before trusting the numbers."""
 
 
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
 def warn(message: str) -> None:
-    """Issue a :class:`BiomechWarning` pointing at the caller's caller."""
-    warnings.warn(message, BiomechWarning, stacklevel=3)
+    """Issue a :class:`BiomechWarning` attributed to the first caller outside this package."""
+    frame = sys._getframe(1)
+    level = 2
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(
+        _PACKAGE_DIR + os.sep
+    ):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    warnings.warn(message, BiomechWarning, stacklevel=level)
 
 
 def as_float_array(name: str, value: Any) -> np.ndarray:

@@ -44,6 +44,8 @@ __all__ = [
 ]
 
 #: The end of each segment its centre-of-mass fraction is measured from, and the other end.
+#: (The head's fraction is the table's own: de Leva's from the vertex, Winter's from C7-T1. The
+#: model places the head's centre of mass with ``head_com_above_shoulder_fraction`` instead.)
 SEGMENT_ORIGIN: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
         "foot": ("heel", "toe"),
@@ -170,7 +172,8 @@ class SegmentTable:
 # VERT-CERV (vertex to cervicale; alternative head definition of Table 4).
 # Radii of gyration about the mediolateral axis: de Leva's "transverse" column for the
 # upright segments and "sagittal" column for the foot, following Gurchiek's reading of the
-# table (the column names in Table 4 are ambiguous; the two columns differ by < 3 %).
+# table (the column names in Table 4 are ambiguous; the two columns differ by up to 7 % for the
+# trunk and 20 % for the hand). Only inverse dynamics uses them.
 # --------------------------------------------------------------------------------------------
 _DE_LEVA_STATURE_MM = {"male": 1741.0, "female": 1735.0}
 _DE_LEVA: dict[str, dict[str, tuple[float, float, float, float]]] = {

@@ -141,3 +141,10 @@ def test_bench_pulling_warns():
 def test_array_exercise_parameter_is_refused_by_simulate():
     with pytest.raises(ValueError, match=r"`load_kg` of Squat must be a single value"):
         simulate(Squat(load_kg=np.array([60.0, 100.0])))
+
+
+def test_warnings_point_at_the_callers_line():
+    """A BiomechWarning is attributed to the user's code, not to the library's internals."""
+    with pytest.warns(biomech.BiomechWarning) as record:
+        simulate(HipThrust(bench_reaction="normal"), n=11)
+    assert record[0].filename == __file__

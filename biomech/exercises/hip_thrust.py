@@ -221,7 +221,8 @@ class HipThrust(Exercise):
             x_c = -self.feet_distance_m + 0 * L_s
         contact = x_c + 1j * bench_h
         ac = np.abs(contact - ankle)
-        # four-bar closure needs |L_s - |AC|| <= |Q(phi)| <= L_s + |AC|; |Q| falls with phi
+        # four-bar closure needs |L_s - |AC|| <= |Q(phi)| <= L_s + |AC|; beyond phi = gamma_c
+        # |Q| falls as the hip flexes, so the deepest closed posture is where it reaches d_min
         d_min = np.abs(ac - L_s)
         c_min = (d_min**2 - L_th**2 - r_c**2) / (2 * L_th * r_c)
         phi_geo = np.arccos(np.clip(c_min, -1.0, 1.0)) + gamma_c
@@ -236,6 +237,9 @@ class HipThrust(Exercise):
             "phi_hi": phi_hi,
             "lockout_rise_ratio": lockout_rise_ratio,
             "lockout_chain": np.abs(q_lock),
+            # |Q| is largest where thigh and hip-to-contact line are collinear (phi = gamma_c),
+            # which every rep passes through (lockout at phi <= 0 <= gamma_c < bottom)
+            "longest_chain": L_th + r_c,
             "ankle_to_contact": ac,
             "bench_height": bench_h,
         }
@@ -291,11 +295,12 @@ class HipThrust(Exercise):
                 f"{float(np.max(ac - geo.shank - q)):.3f} m)."
             )
             raise ValueError(msg)
-        if np.any(q > ac + geo.shank):
+        longest = s["longest_chain"]
+        if np.any(longest > ac + geo.shank):
             msg = (
                 f"`feet_distance_m` = {self.feet_distance_m!r} is too close to the bench: "
-                f"thigh and trunk are {float(np.max(q - ac - geo.shank)):.3f} m too long to "
-                f"fold in between at lockout."
+                f"thigh and trunk are {float(np.max(longest - ac - geo.shank)):.3f} m too long "
+                f"to fit in between as the hips pass through extension."
             )
             raise ValueError(msg)
         bar_lock = self._chain(geo, s, s["phi_lock"])[3].imag
