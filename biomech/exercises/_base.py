@@ -9,11 +9,16 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from .._validation import check_real
 from ..anthropometry import Body
 from ..conventions import SEGMENTS
 from ..kinematics import polar, two_link_first_angle
 
 __all__ = ["BodyGeometry", "Exercise", "Pose"]
+
+#: Anatomical limits the set-ups must respect, deg.
+MAX_KNEE_FLEXION_DEG = 165.0
+MAX_HIP_FLEXION_DEG = 150.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +244,13 @@ class Exercise:
 
     def _pose(self, body: Body, phase: np.ndarray) -> Pose:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _check_field(self, name: str, *, optional: bool = False, **limits: Any) -> None:
+        """Validate the real-valued field ``name`` (see ``check_real``) and store it as float."""
+        value = getattr(self, name)
+        if optional and value is None:
+            return
+        object.__setattr__(self, name, check_real(name, value, **limits))
 
     def as_attrs(self) -> dict[str, Any]:
         """The set-up's parameters as flat dataset attributes (``None`` shown as 'default')."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..kinematics import point_over_x, polar
-from ._base import BodyGeometry
+from ._base import MAX_HIP_FLEXION_DEG, MAX_KNEE_FLEXION_DEG, BodyGeometry
 
-__all__ = ["standing_chain", "straight_body_shank_angle", "trunk_point"]
+__all__ = ["check_path", "standing_chain", "straight_body_shank_angle", "trunk_point"]
 
 
 def trunk_point(along, behind):
@@ -51,3 +51,33 @@ def standing_chain(geo: BodyGeometry, alpha, kappa, radius, offset):
     theta_trunk = point_over_x(hip, geo.midfoot_x, radius, offset)
     reach_ratio = (geo.midfoot_x - hip.real) / radius
     return knee, hip, theta_trunk, reach_ratio
+
+
+def check_path(setting: str, reach_ratio, kappa_bottom, hip, knee, theta_trunk, advice: str):
+    """Raise ValueError (starting with ``setting``) if the path leaves what a body can do.
+
+    ``reach_ratio`` beyond +-1 means the trunk point cannot be put over midfoot; knee flexion at
+    the bottom and hip flexion anywhere are capped at :data:`MAX_KNEE_FLEXION_DEG` and
+    :data:`MAX_HIP_FLEXION_DEG`.
+    """
+    if np.any(np.abs(reach_ratio) > 1.0):
+        msg = (
+            f"{setting} is out of reach: the hips would be "
+            f"{float(np.max(np.abs(reach_ratio))):.2f} times the hip-to-{advice}"
+        )
+        raise ValueError(msg)
+    knee_flexion = np.rad2deg(kappa_bottom)
+    if np.any(knee_flexion > MAX_KNEE_FLEXION_DEG):
+        msg = (
+            f"{setting} needs {float(np.max(knee_flexion)):.0f} deg of knee flexion at the "
+            f"bottom; at most {MAX_KNEE_FLEXION_DEG:.0f} deg is allowed."
+        )
+        raise ValueError(msg)
+    theta_thigh = np.angle(hip - knee)
+    hip_flexion = np.rad2deg(np.mod(theta_thigh - theta_trunk + np.pi, 2 * np.pi) - np.pi)
+    if np.any(hip_flexion > MAX_HIP_FLEXION_DEG):
+        msg = (
+            f"{setting} needs {float(np.max(hip_flexion)):.0f} deg of hip flexion; at most "
+            f"{MAX_HIP_FLEXION_DEG:.0f} deg is allowed."
+        )
+        raise ValueError(msg)

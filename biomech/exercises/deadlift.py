@@ -7,16 +7,12 @@ from typing import ClassVar
 
 import numpy as np
 
-from .._validation import check_real
 from ..anthropometry import Body
 from ..kinematics import polar, two_link_first_angle
 from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points
-from ._standing import standing_chain, straight_body_shank_angle
+from ._standing import check_path, standing_chain, straight_body_shank_angle
 
 __all__ = ["Deadlift"]
-
-_MAX_KNEE_FLEXION_DEG = 165.0
-_MAX_HIP_FLEXION_DEG = 150.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,36 +52,19 @@ class Deadlift(Exercise):
     plate_diameter_m: float = 0.45
 
     def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(
-            self,
-            "load_kg",
-            check_real(
-                "load_kg", self.load_kg, low=0.0, expected="a finite barbell mass in kg >= 0"
-            ),
-        )
-        set_(
-            self,
+        self._check_field("load_kg", low=0.0, expected="a finite barbell mass in kg >= 0")
+        self._check_field(
             "shank_angle_deg",
-            check_real(
-                "shank_angle_deg",
-                self.shank_angle_deg,
-                low=0.0,
-                high=40.0,
-                expected="a forward shank inclination in degrees in [0, 40]",
-            ),
+            low=0.0,
+            high=40.0,
+            expected="a forward shank inclination in degrees in [0, 40]",
         )
-        set_(
-            self,
+        self._check_field(
             "plate_diameter_m",
-            check_real(
-                "plate_diameter_m",
-                self.plate_diameter_m,
-                low=0.0,
-                low_inclusive=False,
-                high=1.0,
-                expected="a plate diameter in metres in (0, 1]",
-            ),
+            low=0.0,
+            low_inclusive=False,
+            high=1.0,
+            expected="a plate diameter in metres in (0, 1]",
         )
 
     def _pose(self, body: Body, phase: np.ndarray) -> Pose:
@@ -102,7 +81,16 @@ class Deadlift(Exercise):
         alpha = alpha_b + (alpha_l - alpha_b) * phase
         kappa = kappa_b * (1.0 - phase)
         knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, geo.trunk, 0.0)
-        self._check_path(reach, kappa_b, theta_thigh_b, theta_trunk, hip, knee)
+        check_path(
+            f"`shank_angle_deg` = {self.shank_angle_deg!r}",
+            reach,
+            kappa_b,
+            hip,
+            knee,
+            theta_trunk,
+            "shoulder distance from midfoot on the way up, so the shoulders cannot stay over "
+            "the bar.",
+        )
         shoulder = hip + polar(geo.trunk, theta_trunk)
         bar = shoulder - 1j * geo.reach
         arm = arm_points(geo, shoulder, bar, elbow_side=1.0)
@@ -123,29 +111,5 @@ class Deadlift(Exercise):
                 f"`shank_angle_deg` = {self.shank_angle_deg!r}: the bar on the floor is out "
                 f"of reach (the shoulders would have to be {short:.3f} m further from the "
                 f"knees than thigh plus trunk allow)."
-            )
-            raise ValueError(msg)
-
-    def _check_path(self, reach, kappa_b, theta_thigh_b, theta_trunk, hip, knee) -> None:
-        if np.any(np.abs(reach) > 1.0):
-            msg = (
-                f"`shank_angle_deg` = {self.shank_angle_deg!r}: on the way up the hips move "
-                f"too far from midfoot for the shoulders to stay over the bar."
-            )
-            raise ValueError(msg)
-        if np.any(np.rad2deg(kappa_b) > _MAX_KNEE_FLEXION_DEG):
-            msg = (
-                f"`shank_angle_deg` = {self.shank_angle_deg!r} needs "
-                f"{float(np.max(np.rad2deg(kappa_b))):.0f} deg of knee flexion at the start; "
-                f"at most {_MAX_KNEE_FLEXION_DEG:.0f} deg is allowed."
-            )
-            raise ValueError(msg)
-        theta_thigh = np.angle(hip - knee)
-        hip_flexion = np.rad2deg(np.mod(theta_thigh - theta_trunk + np.pi, 2 * np.pi) - np.pi)
-        if np.any(hip_flexion > _MAX_HIP_FLEXION_DEG):
-            msg = (
-                f"`shank_angle_deg` = {self.shank_angle_deg!r} needs "
-                f"{float(np.max(hip_flexion)):.0f} deg of hip flexion at the start; at most "
-                f"{_MAX_HIP_FLEXION_DEG:.0f} deg is allowed."
             )
             raise ValueError(msg)

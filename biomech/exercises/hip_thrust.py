@@ -19,15 +19,21 @@ from typing import ClassVar, Literal
 
 import numpy as np
 
-from .._validation import check_choice, check_real
+from .._validation import check_choice
 from ..anthropometry import Body
 from ..kinematics import law_of_cosines_angle, polar
-from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points
+from ._base import (
+    MAX_HIP_FLEXION_DEG,
+    BodyGeometry,
+    Exercise,
+    Pose,
+    arm_points,
+    assemble,
+    foot_points,
+)
 
 __all__ = ["HipThrust"]
 
-#: Anatomical cap on hip flexion when searching for the bottom of the rep, deg.
-_MAX_HIP_FLEXION_DEG = 150.0
 _BISECTION_STEPS = 60
 
 
@@ -100,100 +106,55 @@ class HipThrust(Exercise):
     bar_offset_m: float | None = None
 
     def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(
-            self,
-            "load_kg",
-            check_real(
-                "load_kg", self.load_kg, low=0.0, expected="a finite barbell mass in kg >= 0"
-            ),
+        self._check_field("load_kg", low=0.0, expected="a finite barbell mass in kg >= 0")
+        self._check_field(
+            "bench_height_m",
+            optional=True,
+            low=0.05,
+            high=1.5,
+            expected="a bench height in metres between 0.05 and 1.5 (or None)",
         )
-        if self.bench_height_m is not None:
-            set_(
-                self,
-                "bench_height_m",
-                check_real(
-                    "bench_height_m",
-                    self.bench_height_m,
-                    low=0.05,
-                    high=1.5,
-                    expected="a bench height in metres between 0.05 and 1.5 (or None)",
-                ),
-            )
-        if self.feet_distance_m is not None:
-            set_(
-                self,
-                "feet_distance_m",
-                check_real(
-                    "feet_distance_m",
-                    self.feet_distance_m,
-                    low=0.0,
-                    low_inclusive=False,
-                    high=2.0,
-                    expected="a distance in metres between 0 and 2 (or None)",
-                ),
-            )
+        self._check_field(
+            "feet_distance_m",
+            optional=True,
+            low=0.0,
+            low_inclusive=False,
+            high=2.0,
+            expected="a distance in metres between 0 and 2 (or None)",
+        )
         check_choice("bench_reaction", self.bench_reaction, ("vertical", "normal"))
-        if self.cop_fraction is not None:
-            set_(
-                self,
-                "cop_fraction",
-                check_real(
-                    "cop_fraction",
-                    self.cop_fraction,
-                    low=0.0,
-                    high=1.0,
-                    expected="a fraction of foot length from the heel in [0, 1] (or None)",
-                ),
-            )
-        set_(
-            self,
+        self._check_field(
+            "cop_fraction",
+            optional=True,
+            low=0.0,
+            high=1.0,
+            expected="a fraction of foot length from the heel in [0, 1] (or None)",
+        )
+        self._check_field(
             "plate_diameter_m",
-            check_real(
-                "plate_diameter_m",
-                self.plate_diameter_m,
-                low=0.0,
-                low_inclusive=False,
-                high=1.0,
-                expected="a plate diameter in metres in (0, 1]",
-            ),
+            low=0.0,
+            low_inclusive=False,
+            high=1.0,
+            expected="a plate diameter in metres in (0, 1]",
         )
-        set_(
-            self,
-            "hyperextension_deg",
-            check_real(
-                "hyperextension_deg",
-                self.hyperextension_deg,
-                low=0.0,
-                high=30.0,
-                expected="an angle in degrees in [0, 30]",
-            ),
+        self._check_field(
+            "hyperextension_deg", low=0.0, high=30.0, expected="an angle in degrees in [0, 30]"
         )
-        set_(
-            self,
+        self._check_field(
             "bench_contact_fraction",
-            check_real(
-                "bench_contact_fraction",
-                self.bench_contact_fraction,
-                low=0.0,
-                low_inclusive=False,
-                high=1.0,
-                expected="a fraction of trunk length in (0, 1]",
-            ),
+            low=0.0,
+            low_inclusive=False,
+            high=1.0,
+            expected="a fraction of trunk length in (0, 1]",
         )
         for name in ("back_offset_m", "bar_offset_m"):
-            if getattr(self, name) is not None:
-                set_(
-                    self,
-                    name,
-                    check_real(
-                        name,
-                        getattr(self, name),
-                        low=0.0,
-                        high=0.4,
-                        expected="a distance in metres in [0, 0.4] (or None)",
-                    ),
-                )
+            self._check_field(
+                name,
+                optional=True,
+                low=0.0,
+                high=0.4,
+                expected="a distance in metres in [0, 0.4] (or None)",
+            )
 
     # ----------------------------------------------------------------------------- core ----
     def _setup(self, geo: BodyGeometry) -> dict[str, np.ndarray]:
@@ -226,7 +187,7 @@ class HipThrust(Exercise):
         d_min = np.abs(ac - L_s)
         c_min = (d_min**2 - L_th**2 - r_c**2) / (2 * L_th * r_c)
         phi_geo = np.arccos(np.clip(c_min, -1.0, 1.0)) + gamma_c
-        phi_hi = np.minimum(phi_geo, np.deg2rad(_MAX_HIP_FLEXION_DEG)) - 1e-9
+        phi_hi = np.minimum(phi_geo, np.deg2rad(MAX_HIP_FLEXION_DEG)) - 1e-9
         return {
             "ankle": ankle,
             "contact": contact,
@@ -321,7 +282,7 @@ class HipThrust(Exercise):
                 f"`feet_distance_m` = {self.feet_distance_m!r}: the bar centre stays "
                 f"{float(np.max(bar_hi - r_plate)):.3f} m above the plate radius in the "
                 f"lowest posture the chain allows (knees straight, or "
-                f"{_MAX_HIP_FLEXION_DEG:.0f} deg of hip flexion). Bring the feet closer, "
+                f"{MAX_HIP_FLEXION_DEG:.0f} deg of hip flexion). Bring the feet closer, "
                 f"lower the bench or use larger plates."
             )
             raise ValueError(msg)

@@ -7,11 +7,11 @@ from typing import ClassVar, Literal
 
 import numpy as np
 
-from .._validation import check_choice, check_real
+from .._validation import check_choice
 from ..anthropometry import Body
 from ..kinematics import polar
 from ._base import BodyGeometry, Exercise, Pose, assemble, foot_points, projected_arm_points
-from ._standing import standing_chain, straight_body_shank_angle, trunk_point
+from ._standing import check_path, standing_chain, straight_body_shank_angle, trunk_point
 
 __all__ = ["Squat"]
 
@@ -30,9 +30,6 @@ BAR_PLACEMENT: dict[str, tuple[float, float]] = {
 #: grip a little wider than the shoulders: elbows about 18 cm below and 9 cm behind the
 #: shoulders of a 1.80 m lifter, under and behind the bar.
 ELBOW_PLACEMENT: tuple[float, float] = (0.10, 0.05)
-
-_MAX_KNEE_FLEXION_DEG = 165.0
-_MAX_HIP_FLEXION_DEG = 150.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,50 +80,28 @@ class Squat(Exercise):
     bar_behind_shoulder_m: float | None = None
 
     def __post_init__(self) -> None:
-        set_ = object.__setattr__
-        set_(
-            self,
-            "load_kg",
-            check_real(
-                "load_kg", self.load_kg, low=0.0, expected="a finite barbell mass in kg >= 0"
-            ),
-        )
+        self._check_field("load_kg", low=0.0, expected="a finite barbell mass in kg >= 0")
         check_choice("bar_position", self.bar_position, tuple(BAR_PLACEMENT))
-        set_(
-            self,
+        self._check_field(
             "depth_deg",
-            check_real(
-                "depth_deg",
-                self.depth_deg,
-                low=-45.0,
-                high=45.0,
-                expected="a thigh angle below horizontal in degrees in [-45, 45] (0 = parallel)",
-            ),
+            low=-45.0,
+            high=45.0,
+            expected="a thigh angle below horizontal in degrees in [-45, 45] (0 = parallel)",
         )
-        set_(
-            self,
+        self._check_field(
             "shank_angle_deg",
-            check_real(
-                "shank_angle_deg",
-                self.shank_angle_deg,
-                low=0.0,
-                high=50.0,
-                expected="a forward shank inclination in degrees in [0, 50]",
-            ),
+            low=0.0,
+            high=50.0,
+            expected="a forward shank inclination in degrees in [0, 50]",
         )
         for name in ("bar_above_shoulder_m", "bar_behind_shoulder_m"):
-            if getattr(self, name) is not None:
-                set_(
-                    self,
-                    name,
-                    check_real(
-                        name,
-                        getattr(self, name),
-                        low=-0.3,
-                        high=0.3,
-                        expected="a distance in metres in [-0.3, 0.3]",
-                    ),
-                )
+            self._check_field(
+                name,
+                optional=True,
+                low=-0.3,
+                high=0.3,
+                expected="a distance in metres in [-0.3, 0.3] (or None)",
+            )
 
     def _bar_on_trunk(self, geo: BodyGeometry):
         above_f, behind_f = BAR_PLACEMENT[self.bar_position]
@@ -151,7 +126,16 @@ class Squat(Exercise):
         alpha = alpha_b + (alpha_l - alpha_b) * phase
         kappa = kappa_b * (1.0 - phase)
         knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, radius, offset)
-        self._check(reach, kappa_b, theta_trunk, hip, knee)
+        check_path(
+            f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = {self.shank_angle_deg!r}",
+            reach,
+            kappa_b,
+            hip,
+            knee,
+            theta_trunk,
+            "bar distance behind midfoot, so no trunk angle keeps the bar over midfoot. Squat "
+            "less deep or let the knees travel further forward.",
+        )
         shoulder = hip + polar(geo.trunk, theta_trunk)
         bar = hip + radius * np.exp(1j * (theta_trunk + offset))
         # the arms reach sideways to a wide grip: fix the projected elbow to the trunk
@@ -159,33 +143,3 @@ class Squat(Exercise):
         elbow = shoulder + axis * (-ELBOW_PLACEMENT[0] + 1j * ELBOW_PLACEMENT[1]) * geo.height
         arm = projected_arm_points(geo, shoulder, elbow, bar)
         return assemble(geo, foot_points(geo), knee, hip, shoulder, bar, arm)
-
-    def _check(self, reach, kappa_b, theta_trunk, hip, knee) -> None:
-        if np.any(np.abs(reach) > 1.0):
-            worst = float(np.max(np.abs(reach)))
-            msg = (
-                f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = "
-                f"{self.shank_angle_deg!r} is out of reach: the hips would be "
-                f"{worst:.2f} times the hip-to-bar distance behind midfoot, so no trunk "
-                f"angle keeps the bar over midfoot. Squat less deep or let the knees travel "
-                f"further forward."
-            )
-            raise ValueError(msg)
-        knee_flexion = np.rad2deg(kappa_b)
-        if np.any(knee_flexion > _MAX_KNEE_FLEXION_DEG):
-            msg = (
-                f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = "
-                f"{self.shank_angle_deg!r} needs {float(np.max(knee_flexion)):.0f} deg of "
-                f"knee flexion; at most {_MAX_KNEE_FLEXION_DEG:.0f} deg is allowed."
-            )
-            raise ValueError(msg)
-        theta_thigh = np.angle(hip - knee)
-        hip_flexion = np.rad2deg(np.mod(theta_thigh - theta_trunk + np.pi, 2 * np.pi) - np.pi)
-        if np.any(hip_flexion > _MAX_HIP_FLEXION_DEG):
-            msg = (
-                f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = "
-                f"{self.shank_angle_deg!r} needs {float(np.max(hip_flexion)):.0f} deg of hip "
-                f"flexion to keep the bar over midfoot; at most {_MAX_HIP_FLEXION_DEG:.0f} "
-                f"deg is allowed."
-            )
-            raise ValueError(msg)
