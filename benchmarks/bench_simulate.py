@@ -8,8 +8,7 @@ import numpy as np
 
 import biomech
 
-EXERCISES = {"hip_thrust": biomech.HipThrust, "squat": biomech.Squat,
-             "deadlift": biomech.Deadlift}
+EXERCISES = {"hip_thrust": biomech.HipThrust, "squat": biomech.Squat, "deadlift": biomech.Deadlift}
 
 
 class Simulate:
@@ -37,8 +36,9 @@ class Population:
 
     def setup(self, bodies):
         rng = np.random.default_rng(0)
-        self.body = biomech.Body.from_height_mass(height_m=rng.uniform(1.6, 1.95, bodies),
-                                                  mass_kg=rng.uniform(60, 110, bodies))
+        self.body = biomech.Body.from_height_mass(
+            height_m=rng.uniform(1.6, 1.95, bodies), mass_kg=rng.uniform(60, 110, bodies)
+        )
 
     def time_hip_thrust_population(self, bodies):
         biomech.simulate(biomech.HipThrust(), self.body, n=101)
