@@ -37,3 +37,13 @@ __all__ = [
     "STANDARD_GRAVITY",
     "BiomechWarning",
 ]
+
+
+def __getattr__(name: str):
+    """Import heavy optional modules (matplotlib) only when asked: ``biomech.plotting``."""
+    if name == "plotting":
+        import importlib
+
+        return importlib.import_module(".plotting", __name__)
+    msg = f"module 'biomech' has no attribute {name!r}"
+    raise AttributeError(msg)
