@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from ._repr import html_table
 from ._validation import as_float_array, check_choice, check_real, scalar_or_array, warn
 from .conventions import SEGMENTS
 
@@ -360,6 +361,12 @@ def get_table(table: str | SegmentTable = "de_leva_1996", sex: str = "male") -> 
     return de_leva_1996(sex) if name == "de_leva_1996" else winter_2009()
 
 
+def _fmt_scalar(value: Any, unit: str) -> str:
+    if np.ndim(value):
+        return f"{np.min(value):.3g}-{np.max(value):.3g} {unit}"
+    return f"{float(value):.3g} {unit}"
+
+
 def _fmt(value: Any) -> str:
     if isinstance(value, np.ndarray):
         return f"<array {value.shape} {np.min(value):g}..{np.max(value):g}>"
@@ -485,6 +492,25 @@ class Body:
             f"Body(height_m={_fmt(self.height_m)}, mass_kg={_fmt(self.mass_kg)}, "
             f"sex={self.sex!r}, table={self.table.name!r})"
         )
+
+    def _repr_html_(self) -> str:
+        """Stature, mass, table and the scaled segments, for Jupyter."""
+        rows = [
+            ("height_m", self.height_m, "m"),
+            ("mass_kg", self.mass_kg, "kg"),
+            ("sex", self.sex, ""),
+            ("table", self.table.name, ""),
+        ]
+        rows += [
+            (
+                f"{s}: mass, length",
+                f"{_fmt_scalar(self.segment_mass(s), 'kg')}, "
+                f"{_fmt_scalar(self.segment_length(s), 'm')}",
+                "",
+            )
+            for s in SEGMENTS
+        ]
+        return html_table("Body", rows, self.table.citation)
 
     @property
     def shape(self) -> tuple[int, ...]:

@@ -1,10 +1,13 @@
-"""Command-line entry point: ``biomech compare``.
+"""Command-line entry point: ``biomech compare`` and ``biomech fbd``.
 
 Examples
 --------
->>> main(["compare", "--load-kg", "60"])  # doctest: +ELLIPSIS
+>>> import os, tempfile
+>>> out = os.path.join(tempfile.mkdtemp(), "compare.png")
+>>> main(["compare", "--load-kg", "60", "--out", out])  # doctest: +ELLIPSIS
 Hip extension moment, 1.80 m 80 kg male (de_leva_1996), bar 60 kg
 ...
+wrote .../compare.png
 0
 """
 
@@ -13,11 +16,43 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .anthropometry import Body
+from .exercises import Deadlift, HipThrust, Squat
+from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts
 
 __all__ = ["main"]
+
+EXERCISES = {"hip_thrust": HipThrust, "squat": Squat, "deadlift": Deadlift}
+
+
+def _body_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--load-kg",
+        type=float,
+        default=DEFAULT_LOAD_KG,
+        help="barbell mass, kg (default %(default)s)",
+    )
+    parser.add_argument(
+        "--height-m", type=float, default=1.80, help="stature, m (default %(default)s)"
+    )
+    parser.add_argument(
+        "--mass-kg", type=float, default=80.0, help="body mass, kg (default %(default)s)"
+    )
+    parser.add_argument(
+        "--sex",
+        choices=("male", "female"),
+        default="male",
+        help="selects the segment table (default %(default)s)",
+    )
+    parser.add_argument(
+        "--table",
+        choices=("de_leva_1996", "winter_2009"),
+        default="de_leva_1996",
+        help="segment table (default %(default)s)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,61 +60,69 @@ def _parser() -> argparse.ArgumentParser:
         prog="biomech",
         description=(
             "Planar quasi-static biomechanics of the barbell hip thrust, back squat and "
-            "deadlift: net joint moments over the range of motion."
+            "deadlift: net joint moments over the range of motion. Moments are net internal "
+            "moments, hip extension positive."
         ),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     compare = sub.add_parser(
         "compare",
-        help="compare the hip extension moment of the three lifts",
+        help="compare the hip extension moment of the three lifts (table and figure)",
         description=(
             "Run the hip thrust, back squat and deadlift (default set-ups) for one body and one "
-            "barbell load, and print per lift: the peak hip extension moment, the hip flexion "
-            "at the peak, the hip moment at lockout and the lockout/peak ratio."
+            "barbell load; print per lift the peak hip extension moment, the hip flexion at "
+            "the peak, the hip moment at lockout and the lockout/peak ratio; and write the "
+            "three moment curves as a PNG figure."
         ),
     )
-    compare.add_argument(
-        "--load-kg",
-        type=float,
-        default=DEFAULT_LOAD_KG,
-        help="barbell mass for every lift, kg (default %(default)s)",
-    )
-    compare.add_argument(
-        "--height-m", type=float, default=1.80, help="stature, m (default %(default)s)"
-    )
-    compare.add_argument(
-        "--mass-kg", type=float, default=80.0, help="body mass, kg (default %(default)s)"
-    )
-    compare.add_argument(
-        "--sex",
-        choices=("male", "female"),
-        default="male",
-        help="selects the segment table (default %(default)s)",
-    )
-    compare.add_argument(
-        "--table",
-        choices=("de_leva_1996", "winter_2009"),
-        default="de_leva_1996",
-        help="segment table (default %(default)s)",
-    )
+    _body_options(compare)
     compare.add_argument(
         "--n", type=int, default=201, help="samples over the range of motion (default %(default)s)"
+    )
+    compare.add_argument(
+        "--out",
+        default="biomech_compare.png",
+        help="where to write the figure (PNG; default %(default)s)",
+    )
+    compare.add_argument("--no-figure", action="store_true", help="print the table only")
+    fbd = sub.add_parser(
+        "fbd",
+        help="draw one lift's free-body diagram at a chosen phase",
+        description=(
+            "Draw the free-body diagram of one lift at one phase of the rep (0 bottom, 1 "
+            "lockout): the body, every external force to scale and its hip moment arm."
+        ),
+    )
+    fbd.add_argument("exercise", choices=tuple(EXERCISES), help="which lift")
+    _body_options(fbd)
+    fbd.add_argument(
+        "--phase",
+        type=float,
+        default=0.5,
+        help="phase of the rep, 0 bottom to 1 lockout (default %(default)s)",
+    )
+    fbd.add_argument(
+        "--bench-reaction",
+        choices=("vertical", "normal"),
+        default="vertical",
+        help="hip thrust only: direction of the bench's push (default %(default)s)",
+    )
+    fbd.add_argument(
+        "--out", default=None, help="where to write the figure (default biomech_fbd_<exercise>.png)"
     )
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    try:
-        body = Body.from_height_mass(
-            height_m=args.height_m, mass_kg=args.mass_kg, sex=args.sex, table=args.table
-        )
-        table = compare_lifts(body, load_kg=args.load_kg, n=args.n)
-    except (ValueError, TypeError) as exc:
-        print(f"biomech: error: {exc}", file=sys.stderr)
-        return 2
+def _body(args: argparse.Namespace) -> Body:
+    return Body.from_height_mass(
+        height_m=args.height_m, mass_kg=args.mass_kg, sex=args.sex, table=args.table
+    )
+
+
+def _compare(args: argparse.Namespace) -> None:
+    body = _body(args)
+    results = [simulate(cls(load_kg=args.load_kg), body, n=args.n) for cls in EXERCISES.values()]
+    table = compare_lifts(body, load_kg=args.load_kg, n=args.n)
     print(
         f"Hip extension moment, {args.height_m:.2f} m {args.mass_kg:g} kg {args.sex} "
         f"({args.table}), bar {args.load_kg:g} kg"
@@ -94,6 +137,65 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
     )
     print(shown.to_string(float_format=lambda v: f"{v:.3g}" if abs(v) < 10 else f"{v:.1f}"))
+    if args.no_figure:
+        return
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import plotting
+
+    fig, ax = plt.subplots(figsize=(8, 5.2), layout="constrained")
+    plotting.plot_moment_curves(results, ax=ax)
+    ax.set_title(
+        f"Hip extension moment, {args.height_m:.2f} m {args.mass_kg:g} kg {args.sex}, "
+        f"bar {args.load_kg:g} kg (circle: peak, square: lockout)",
+        fontsize="medium",
+    )
+    fig.savefig(args.out, dpi=150)
+    plt.close(fig)
+    print(f"wrote {args.out}")
+
+
+def _fbd(args: argparse.Namespace) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from . import plotting
+
+    cls = EXERCISES[args.exercise]
+    kwargs: dict[str, Any] = {"load_kg": args.load_kg}
+    if cls is HipThrust:
+        kwargs["bench_reaction"] = args.bench_reaction
+    ds = simulate(cls(**kwargs), _body(args), n=201)
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 6), layout="constrained")
+    plotting.plot_free_body(ds, args.phase, ax=ax)
+    out = args.out or f"biomech_fbd_{args.exercise}.png"
+    fig.savefig(out, dpi=150)
+    plt.close(fig)
+    at = ds.sel(phase=args.phase, method="nearest")
+    print(
+        f"{args.exercise} at phase {float(at['phase']):.2f}: hip flexion "
+        f"{float(at['joint_angle'].sel(joint='hip')):.1f} deg, hip moment "
+        f"{float(at['net_moment'].sel(joint='hip')):.1f} N m"
+    )
+    print(f"wrote {out}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code (0 ok, 2 bad input)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "compare":
+            _compare(args)
+        else:
+            _fbd(args)
+    except (ValueError, TypeError, OSError) as exc:
+        print(f"biomech: error: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -45,7 +45,7 @@ def test_compare_prints_the_table_of_the_dataset(capsys):
 
 
 def test_bad_arguments_exit_with_a_message(capsys):
-    assert main(["compare", "--mass-kg", "-80"]) == 2
+    assert main(["compare", "--mass-kg", "-80", "--no-figure"]) == 2
     assert "`mass_kg` must be" in capsys.readouterr().err
 
 
@@ -55,3 +55,54 @@ def test_console_script_is_installed():
         [sys.executable, "-m", "biomech.cli", "--help"], capture_output=True, text=True, check=True
     )
     assert "compare" in result.stdout
+    assert "fbd" in result.stdout
+
+
+def test_compare_writes_a_png_with_three_curves(tmp_path, capsys):
+    out = tmp_path / "fig.png"
+    assert main(["compare", "--out", str(out)]) == 0
+    assert f"wrote {out}" in capsys.readouterr().out
+    from PIL import Image
+
+    with Image.open(out) as image:
+        assert image.format == "PNG"
+        assert image.size[0] > 800
+
+
+def test_compare_figure_has_three_labelled_curves_with_units(monkeypatch, tmp_path):
+    """What the CLI draws: three curves, units on both axes (captured before saving)."""
+    import matplotlib.figure
+
+    saved = []
+    monkeypatch.setattr(
+        matplotlib.figure.Figure, "savefig", lambda self, *a, **k: saved.append(self)
+    )
+    assert main(["compare", "--out", str(tmp_path / "x.png")]) == 0
+    (ax,) = saved[0].axes
+    assert [line.get_gid() for line in ax.lines].count("curve") == 3
+    assert ax.get_xlabel() == "hip flexion [deg]"
+    assert "[N m]" in ax.get_ylabel()
+
+
+def test_fbd_command(tmp_path, capsys):
+    out = tmp_path / "fbd.png"
+    with pytest.warns(biomech.BiomechWarning, match="friction"):  # steep trunk at the bottom
+        assert (
+            main(
+                [
+                    "fbd",
+                    "hip_thrust",
+                    "--phase",
+                    "1",
+                    "--bench-reaction",
+                    "normal",
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 0
+        )
+    assert out.stat().st_size > 10_000
+    assert "hip_thrust at phase 1.00" in capsys.readouterr().out
+    assert main(["fbd", "squat", "--phase", "1.5", "--out", str(out)]) == 2
+    assert "`phase` must be a phase of the rep" in capsys.readouterr().err

@@ -74,3 +74,16 @@ def test_to_dataframe_works_for_tables():
     """Results flatten to pandas for spreadsheets (a contract of the labelled layer)."""
     df = simulate(Squat(), n=5)["net_moment"].to_dataframe()
     assert df.shape == (15, 1)
+
+
+def test_jupyter_reprs_show_parameters_with_units():
+    html = biomech.HipThrust(load_kg=80.0)._repr_html_()
+    assert "<table>" in html
+    assert "<td>80 kg</td>" in html
+    assert "bench_reaction" in html
+    assert "<td>default</td>" in html  # bench height derived from the body
+    body_html = biomech.Body.default()._repr_html_()
+    assert "<td>1.8 m</td>" in body_html
+    assert "thigh: mass, length" in body_html
+    assert "de Leva" in body_html
+    assert repr(biomech.Squat()).startswith("Squat(load_kg=100.0")  # the text fallback

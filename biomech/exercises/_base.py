@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from .._repr import html_table, unit_of
 from .._validation import check_real
 from ..anthropometry import Body
 from ..conventions import SEGMENTS
@@ -251,6 +252,15 @@ class Exercise:
         if optional and value is None:
             return
         object.__setattr__(self, name, check_real(name, value, **limits))
+
+    def _repr_html_(self) -> str:
+        """Parameters with their units, for Jupyter."""
+        rows = [(f.name, getattr(self, f.name), unit_of(f.name)) for f in dataclasses.fields(self)]  # type: ignore[arg-type]
+        return html_table(
+            type(self).__name__,
+            rows,
+            "'default' values are derived from the body; see the docstring.",
+        )
 
     def as_attrs(self) -> dict[str, Any]:
         """The set-up's parameters as flat dataset attributes (``None`` shown as 'default')."""
