@@ -40,10 +40,11 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    """Import heavy optional modules (matplotlib) only when asked: ``biomech.plotting``."""
-    if name == "plotting":
+    """Import heavy modules only when asked: ``biomech.plotting`` (matplotlib) and
+    ``biomech.symbolic`` (sympy)."""
+    if name in ("plotting", "symbolic"):
         import importlib
 
-        return importlib.import_module(".plotting", __name__)
+        return importlib.import_module(f".{name}", __name__)
     msg = f"module 'biomech' has no attribute {name!r}"
     raise AttributeError(msg)
