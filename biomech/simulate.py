@@ -337,7 +337,7 @@ def _warn_if_odd(exercise, within, st, friction, phase) -> None:
     elif np.any(friction > FRICTION_WARNING):
         warn(
             f"{exercise.name}: the feet would need a friction coefficient of "
-            f"{float(np.max(friction)):.2f} (horizontal over vertical ground reaction); above "
+            f"{float(np.max(friction)):.3f} (horizontal over vertical ground reaction); above "
             f"{FRICTION_WARNING:g} they would slip on most floors."
         )
     if "bench" in st.forces:

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import matplotlib
 
-matplotlib.use("Agg")
-os.environ.setdefault("MPLBACKEND", "Agg")  # for the notebook kernels too
+matplotlib.use("Agg")  # sphinx-gallery runs the examples in this process
+# The notebook kernels inherit this environment: make sure they draw inline (an inherited
+# MPLBACKEND=Agg would silently drop every figure from the executed pages).
+os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
 
 import biomech  # noqa: E402
 

@@ -1,0 +1,1 @@
+"""Cross-checks of biomech against general rigid-body engines (test-only dependencies)."""
