@@ -471,7 +471,7 @@ def plot_free_body(
     ax.set_aspect("equal")
     ax.set_xlabel("x [m] (toward the toes)")
     ax.set_ylabel("y [m]")
-    ax.legend(loc="upper right", fontsize="small", frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize="small", frameon=False)
     return ax
 
 

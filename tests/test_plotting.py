@@ -155,3 +155,23 @@ def test_population_must_be_selected_first():
     ds = simulate(Squat(), pop, n=5)
     with pytest.raises(ValueError, match="select one body first"):
         plotting.plot_moment_curves(ds)
+
+
+def test_stick_figure_draws_the_posture_at_the_phase(lifts):
+    ds = lifts[2]
+    ax = plotting.plot_stick_figure(ds, 0.0, offset=1.0)
+    body = [line for line in ax.lines if line.get_gid() == "body"]
+    assert len(body) == 5  # foot sole, foot, leg-and-trunk, arm, neck
+    leg = body[2]  # ankle, knee, hip, shoulder
+    expected = ds["position"].sel(phase=0.0, point=["ankle", "knee", "hip", "shoulder"])
+    np.testing.assert_allclose(leg.get_xdata(), expected.sel(axis="x") + 1.0)
+    np.testing.assert_allclose(leg.get_ydata(), expected.sel(axis="y"))
+
+
+def test_free_body_legend_lists_every_force_with_its_magnitude(lifts):
+    ax = plotting.plot_free_body(lifts[0], 1.0)
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    at = lifts[0].sel(phase=1.0)
+    for f in ("bar", "ground", "bench"):
+        v = at["force_vector"].sel(force=f).values
+        assert f"{f}: {np.hypot(*v):.0f} N" in texts
