@@ -166,3 +166,10 @@ def test_cop_outside_foot_warns():
     """A squat with vertical shins and a deep bottom puts the body's weight behind the heels."""
     with pytest.warns(biomech.BiomechWarning, match="centre of pressure leaves the foot"):
         simulate(Squat(load_kg=0.0, shank_angle_deg=5.0, depth_deg=-20.0), n=11)
+
+
+def test_default_gravity_is_standard_gravity():
+    """g defaults to the standard acceleration of gravity, 9.80665 m/s^2 (3rd CGPM, 1901)."""
+    assert biomech.STANDARD_GRAVITY == 9.80665
+    ds = simulate(Squat(), n=3)
+    assert ds.attrs["g_m_per_s2"] == 9.80665
