@@ -169,7 +169,7 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
     )  # lead + (S,)
     load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), lead)[..., None]
     st = solve_pose(pose, seg_mass, load, g)
-    seg_com = np.stack([full(pose.segment_com[s]) for s in SEGMENTS], axis=-1)
+    seg_com = st.segment_com
     cop_x, G = st.center_of_pressure, st.force_vector[..., st.forces.index("ground")]
 
     # ---- angles -----------------------------------------------------------------------------

@@ -172,6 +172,7 @@ class Statics:
     """
 
     forces: tuple[str, ...]
+    segment_com: np.ndarray
     force_point: np.ndarray
     force_vector: np.ndarray
     force_direction: np.ndarray
@@ -262,6 +263,7 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
     s_side = np.where(seg_level > JOINT_LEVEL["hip"], s_hip, -s_hip)
     return Statics(
         forces=forces,
+        segment_com=seg_com,
         force_point=f_point,
         force_vector=f_vec,
         force_direction=f_dir,
