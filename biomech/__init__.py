@@ -15,6 +15,7 @@ from .conventions import JOINTS, SEGMENTS, STANDARD_GRAVITY
 from .exercises import Deadlift, HipThrust, Squat
 from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts, summarize
+from .sweep import sweep
 
 __all__ = [
     # the lifter
@@ -29,6 +30,7 @@ __all__ = [
     # running the model
     "simulate",
     "summarize",
+    "sweep",
     "compare_lifts",
     "DEFAULT_LOAD_KG",
     # conventions and warnings

@@ -156,9 +156,20 @@ def simulate(
     return _dataset(exercise, body, pose, phase, g)
 
 
-def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: float):
+def _dataset(
+    exercise: Exercise,
+    body: Body,
+    pose: Pose,
+    phase: np.ndarray,
+    g: float,
+    *,
+    lead_dim: str = "body",
+    warn_odd: bool = True,
+):
+    """Solve the statics of ``pose`` and label everything (``lead_dim`` names the population
+    axis, if the body has one)."""
     lead = body.shape
-    lead_dims: tuple[str, ...] = ("body",) if lead else ()
+    lead_dims: tuple[str, ...] = (lead_dim,) if lead else ()
     shape = lead + (phase.size,)
 
     def full(v):
@@ -167,7 +178,7 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
     seg_mass = np.stack(
         [np.broadcast_to(np.asarray(body.segment_mass(s)), lead) for s in SEGMENTS], axis=-1
     )  # lead + (S,)
-    load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), lead)[..., None]
+    load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), (*lead, 1))
     st = solve_pose(pose, seg_mass, load, g)
     seg_com = st.segment_com
     cop_x, G = st.center_of_pressure, st.force_vector[..., st.forces.index("ground")]
@@ -193,7 +204,8 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
     within = (cop_x >= heel - 1e-12) & (cop_x <= toe + 1e-12)
     friction = np.abs(G.real) / np.where(G.imag > 0, G.imag, np.nan)
 
-    _warn_if_odd(exercise, within, st, friction, phase)
+    if warn_odd:
+        _warn_if_odd(exercise, within, st, friction, phase)
 
     ph = lead_dims + ("phase",)
     mpa = "m"
@@ -296,11 +308,11 @@ def _dataset(exercise: Exercise, body: Body, pose: Pose, phase: np.ndarray, g: f
         "side_of_hip": ("force", _side(FORCE_LEVEL[f] for f in st.forces)),
         "segment_side_of_hip": ("segment", _side(SEGMENT_LEVEL[s] for s in SEGMENTS)),
     }
-    if lead:
+    if lead and lead_dim == "body":
         coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
         coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, lead).copy(), {"units": "kg"})
     attrs = {
-        **exercise.as_attrs(),
+        **{k: v for k, v in exercise.as_attrs().items() if np.ndim(v) == 0},
         **body.as_attrs(),
         "g_m_per_s2": g,
         "model": "planar quasi-static rigid-body model",

@@ -1,0 +1,380 @@
+"""Parameter sweeps: one call over many bodies and set-ups, chunked, threaded, labelled.
+
+:func:`sweep` evaluates an exercise over the outer product of the parameter values it is
+given, one named dimension per swept parameter. The core is vectorized over set-ups and
+phase, so a chunk of set-ups is one numpy evaluation; chunks run on a thread pool (numpy
+releases the GIL) and, in summary mode, each chunk's curves are reduced to a few numbers as
+soon as they are computed, so memory stays bounded by the chunk, not by the sweep.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+import xarray as xr
+
+from ._validation import BiomechWarning, check_real, warn
+from .anthropometry import Body, get_table
+from .conventions import JOINTS, SEGMENTS, SIGN_CONVENTION, STANDARD_GRAVITY
+from .exercises._base import Exercise
+from .simulate import _check_n, _dataset, _version
+from .statics import solve_pose
+
+__all__ = ["SUMMARY_VARIABLES", "sweep"]
+
+BODY_PARAMETERS = ("height_m", "mass_kg", "sex", "table")
+
+#: Variables of a summary sweep: (name, units, long name).
+SUMMARY_VARIABLES = (
+    ("peak_hip_moment", "N m", "peak hip extension moment over the rep"),
+    ("phase_at_peak_hip", "1", "phase of the rep at the peak hip moment"),
+    ("hip_flexion_at_peak_hip", "deg", "hip flexion at the peak hip moment"),
+    ("lockout_hip_moment", "N m", "hip extension moment at lockout"),
+    ("lockout_to_peak_hip", "1", "hip moment at lockout over its peak"),
+    ("mean_hip_moment", "N m", "mean hip extension moment over the phase"),
+    ("peak_knee_moment", "N m", "peak knee extension moment over the rep"),
+    ("phase_at_peak_knee", "1", "phase of the rep at the peak knee moment"),
+    ("lockout_knee_moment", "N m", "knee extension moment at lockout"),
+    ("mean_knee_moment", "N m", "mean knee extension moment over the phase"),
+    ("cop_leaves_foot", "1", "the centre of pressure leaves the foot somewhere in the rep"),
+)
+
+#: Postures per chunk: large enough to amortize Python overhead, small enough for cache and
+#: bounded memory (about 10 MB per variable per chunk in complex128).
+DEFAULT_CHUNK_POSTURES = 2**16
+
+
+def _summarize(st: Any, pose: Any, phase: np.ndarray) -> dict[str, np.ndarray]:
+    """Reduce one chunk's curves (shape (chunk, n)) to the summary numbers (shape (chunk,))."""
+    hip = st.net_moment[..., JOINTS.index("hip")]
+    knee = st.net_moment[..., JOINTS.index("knee")]
+    i_hip = np.argmax(hip, axis=-1)[..., None]
+    i_knee = np.argmax(knee, axis=-1)[..., None]
+    flexion = np.rad2deg(
+        np.mod(pose.segment_angle["thigh"] - pose.segment_angle["trunk"] + np.pi, 2 * np.pi) - np.pi
+    )
+    flexion = np.broadcast_to(flexion, hip.shape)
+    peak_hip = np.take_along_axis(hip, i_hip, -1)[..., 0]
+    heel = np.real(pose.points["heel"])
+    toe = np.real(pose.points["toe"])
+    cop = st.center_of_pressure
+    outside = np.any((cop < heel - 1e-12) | (cop > toe + 1e-12), axis=-1)
+    return {
+        "peak_hip_moment": peak_hip,
+        "phase_at_peak_hip": phase[i_hip[..., 0]],
+        "hip_flexion_at_peak_hip": np.take_along_axis(flexion, i_hip, -1)[..., 0],
+        "lockout_hip_moment": hip[..., -1],
+        "lockout_to_peak_hip": hip[..., -1] / peak_hip,
+        "mean_hip_moment": np.trapezoid(hip, phase, axis=-1),
+        "peak_knee_moment": np.take_along_axis(knee, i_knee, -1)[..., 0],
+        "phase_at_peak_knee": phase[i_knee[..., 0]],
+        "lockout_knee_moment": knee[..., -1],
+        "mean_knee_moment": np.trapezoid(knee, phase, axis=-1),
+        "cop_leaves_foot": outside,
+    }
+
+
+def _as_values(name: str, value: Any) -> tuple[np.ndarray, bool]:
+    """(values, swept) for one parameter: 1-D non-empty arrays are swept, scalars are fixed."""
+    if isinstance(value, str) or value is None:
+        return np.asarray([value], dtype=object), False
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
+        arr = np.asarray(value, dtype=object)
+    else:
+        arr = np.asarray(value)
+    if arr.ndim == 0:
+        return arr.reshape(1), False
+    if arr.ndim != 1:
+        msg = (
+            f"`{name}` must be a scalar or a 1-D array (one dimension per swept parameter); "
+            f"got an array of shape {arr.shape}."
+        )
+        raise ValueError(msg)
+    if arr.size == 0:
+        msg = f"`{name}` must hold at least one value to sweep; got an empty array."
+        raise ValueError(msg)
+    return arr, True
+
+
+def sweep(
+    exercise: type[Exercise] | Exercise,
+    /,
+    *,
+    body: Body | None = None,
+    n: int = 101,
+    summary: bool = False,
+    g: float = STANDARD_GRAVITY,
+    chunk_postures: int = DEFAULT_CHUNK_POSTURES,
+    threads: int | None = None,
+    progress: bool | None = None,
+    **parameters: Any,
+) -> xr.Dataset:
+    """Evaluate an exercise over every combination of the given parameter values.
+
+    Parameters
+    ----------
+    exercise : exercise class or instance
+        ``biomech.HipThrust`` (its defaults) or ``biomech.HipThrust(bench_reaction="normal")``
+        (a base set-up whose other fields the sweep keeps).
+    body : Body, optional
+        The lifter (default :meth:`Body.default`). A 1-D population adds a ``body`` dimension.
+    n : int, default 101
+        Samples of the phase per rep.
+    summary : bool, default False
+        ``False``: the full :func:`simulate` dataset for every set-up (memory grows with the
+        sweep). ``True``: each rep reduced as it is computed to :data:`SUMMARY_VARIABLES`
+        (peak, phase and hip flexion at the peak, lockout, lockout/peak, mean, for hip and
+        knee; whether the centre of pressure leaves the foot), so that memory is bounded by a
+        chunk.
+    g : float, default 9.80665
+        m/s^2.
+    chunk_postures : int, default 65536
+        Postures (set-ups x phase samples) evaluated at once.
+    threads : int, optional
+        Worker threads (default: every core).
+    progress : bool, optional
+        Show a ``tqdm`` progress bar (default: only for sweeps of more than 10^7 postures).
+    **parameters
+        Any field of the exercise (``load_kg``, ``bench_height_m``, ...) or of the body
+        (``height_m``, ``mass_kg``, ``sex``, ``table``): a scalar fixes it, a 1-D array sweeps
+        it and becomes a dimension of that name (in the order given).
+
+    Returns
+    -------
+    xarray.Dataset
+        Dimensions: ``body`` (for a population), one per swept parameter, then (full mode) the
+        dimensions of :func:`simulate`.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a parameter name that does not exist, an empty or multi-dimensional array, or a
+        set-up that the body cannot perform (the message names the parameter).
+
+    Warns
+    -----
+    BiomechWarning
+        Once, with a count, when the centre of pressure leaves the foot in some set-ups.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> import biomech
+    >>> s = biomech.sweep(biomech.HipThrust, load_kg=np.linspace(0, 200, 5),
+    ...                   bench_height_m=[0.40, 0.45], n=51, summary=True)
+    >>> s["peak_hip_moment"].dims
+    ('load_kg', 'bench_height_m')
+    >>> bool((s["lockout_to_peak_hip"].sel(load_kg=200) > 0.9).all())
+    True
+    """
+    if isinstance(exercise, type):
+        if not issubclass(exercise, Exercise):
+            msg = f"`exercise` must be an exercise class or instance; got {exercise!r}."
+            raise TypeError(msg)
+        base = exercise()
+    elif isinstance(exercise, Exercise):
+        base = exercise
+    else:
+        msg = f"`exercise` must be an exercise class or instance; got {exercise!r}."
+        raise TypeError(msg)
+    if body is None:
+        body = Body.default()
+    elif not isinstance(body, Body):
+        msg = f"`body` must be a biomech.Body (or None for the default); got {body!r}."
+        raise TypeError(msg)
+    if len(body.shape) > 1:
+        msg = f"`body` must be one body or a 1-D population; got shape {body.shape}."
+        raise ValueError(msg)
+    n = _check_n(n)
+    g = float(
+        check_real(
+            "g",
+            g,
+            low=0.0,
+            low_inclusive=False,
+            expected="a finite acceleration of gravity in m/s^2 > 0",
+        )
+    )
+    chunk_postures = int(
+        check_real("chunk_postures", chunk_postures, low=1, expected="a number of postures >= 1")
+    )
+    fields = [f.name for f in dataclasses.fields(base)]  # type: ignore[arg-type]
+    for name in parameters:
+        if name not in fields and name not in BODY_PARAMETERS:
+            msg = (
+                f"`{name}` is not a parameter of {type(base).__name__} or of the body; "
+                f"expected one of {', '.join(fields + list(BODY_PARAMETERS))}."
+            )
+            raise ValueError(msg)
+    if body.shape and ({"height_m", "mass_kg"} & set(parameters)):
+        msg = "`height_m`/`mass_kg` cannot be swept for a population `body`; pass one body."
+        raise ValueError(msg)
+
+    values = {name: _as_values(name, v) for name, v in parameters.items()}
+    dims = [name for name, (_, swept) in values.items() if swept]
+    lead_dims = (["body"] if body.shape else []) + dims
+    lead_sizes = ([body.shape[0]] if body.shape else []) + [values[d][0].size for d in dims]
+    n_setups = math.prod(lead_sizes)
+
+    # categorical parameters run as separate vectorized evaluations (a few values each)
+    categorical = [d for d in dims if values[d][0].dtype == object]
+    phase = np.linspace(0.0, 1.0, n)
+    grid_index = np.indices(lead_sizes).reshape(len(lead_sizes), -1)  # (dims, setups)
+    position = {d: grid_index[i] for i, d in enumerate(lead_dims)}
+
+    def chunk_value(name: str, idx: np.ndarray) -> Any:
+        """A parameter's value(s) for the set-ups ``idx`` (categorical: one per chunk)."""
+        arr, swept = values[name]
+        if not swept:
+            return arr[0]
+        if arr.dtype == object:
+            return arr[position[name][idx[0]]]
+        return arr[position[name][idx]]
+
+    def body_value(name: str, idx: np.ndarray) -> np.ndarray:
+        if name in parameters:
+            return np.broadcast_to(np.asarray(chunk_value(name, idx), dtype=float), idx.shape)
+        own = np.asarray(getattr(body, name), dtype=float)
+        return own[position["body"][idx]] if body.shape else np.full(idx.shape, float(own))
+
+    def evaluate(idx: np.ndarray) -> Any:
+        sex = chunk_value("sex", idx) if "sex" in parameters else body.sex
+        table = chunk_value("table", idx) if "table" in parameters else body.table.name
+        chunk_body = Body(
+            height_m=body_value("height_m", idx),
+            mass_kg=body_value("mass_kg", idx),
+            sex=sex,
+            table=get_table(table, sex),
+        )
+        changes = {}
+        for k in parameters:
+            if k in BODY_PARAMETERS:
+                continue
+            v = chunk_value(k, idx)
+            changes[k] = v[:, None] if isinstance(v, np.ndarray) and v.ndim else v
+        ex = dataclasses.replace(base, **changes)  # type: ignore[type-var]
+        pose = ex._pose(chunk_body, phase)
+        if summary:
+            masses = np.stack([np.asarray(chunk_body.segment_mass(s)) for s in SEGMENTS], -1)
+            load = np.broadcast_to(np.asarray(ex.load_kg, dtype=float), (idx.size, 1))
+            return _summarize(solve_pose(pose, masses, load, g), pose, phase)
+        return _dataset(ex, chunk_body, pose, phase, g, lead_dim="setup", warn_odd=False)
+
+    # chunks never mix categorical values: group set-ups by them
+    groups: dict[tuple, list[int]] = {}
+    for i in range(n_setups) if categorical else ():
+        key = tuple(values[d][0][position[d][i]] for d in categorical)
+        groups.setdefault(key, []).append(i)
+    order = [np.asarray(v) for v in groups.values()] if categorical else [np.arange(n_setups)]
+    per_chunk = max(1, chunk_postures // n)
+    chunks = [grp[i : i + per_chunk] for grp in order for i in range(0, grp.size, per_chunk)]
+
+    show = progress if progress is not None else n_setups * n > 10**7
+    results = _run(evaluate, chunks, threads, show)
+
+    if summary:
+        out = {
+            name: np.empty(n_setups, dtype=bool if name == "cop_leaves_foot" else float)
+            for name, _, _ in SUMMARY_VARIABLES
+        }
+        for idx, res in zip(chunks, results, strict=True):
+            for name in out:
+                out[name][idx] = res[name]
+        data_vars = {
+            name: (lead_dims, out[name].reshape(lead_sizes), {"units": u, "long_name": ln})
+            for name, u, ln in SUMMARY_VARIABLES
+        }
+        ds = xr.Dataset(data_vars)
+        n_outside = int(out["cop_leaves_foot"].sum())
+    else:
+        full = xr.concat(
+            results,
+            dim="setup",
+            data_vars="all",
+            coords="minimal",
+            compat="override",
+            join="override",
+        )
+        order_all = np.concatenate(chunks)
+        full = full.isel(setup=np.argsort(order_all))
+        full = full.assign_coords(setup=np.arange(n_setups))
+        index = (
+            xr.Coordinates.from_pandas_multiindex(_multiindex(lead_dims, lead_sizes), "setup")
+            if lead_dims
+            else None
+        )
+        ds = full.assign_coords(index).unstack("setup") if index is not None else full
+        ds = ds.transpose(*lead_dims, ...)
+        outside = ~ds["cop_within_foot"].all("phase")
+        n_outside = int(outside.sum())
+    for d in dims:
+        arr = values[d][0]
+        ds = ds.assign_coords({d: (d, arr.astype(str) if arr.dtype == object else arr)})
+        unit = d.rsplit("_", 1)[-1] if d.endswith(("_kg", "_m", "_deg")) else ""
+        if unit:
+            ds[d].attrs["units"] = unit
+    if body.shape:
+        ds = ds.assign_coords(
+            height_m=("body", np.asarray(body.height_m)), mass_kg=("body", np.asarray(body.mass_kg))
+        )
+    ds.attrs.update(
+        {
+            "exercise": base.name,
+            **{k: v for k, v in base.as_attrs().items() if k not in dims and np.ndim(v) == 0},
+            "swept": ", ".join(lead_dims),
+            "g_m_per_s2": g,
+            "sign_convention": SIGN_CONVENTION,
+            "biomech_version": _version(),
+        }
+    )
+    if n_outside:
+        warn(
+            f"{base.name}: the centre of pressure leaves the foot somewhere in the rep in "
+            f"{n_outside} of {n_setups} set-ups (see the variable "
+            f"{'cop_leaves_foot' if summary else 'cop_within_foot'})."
+        )
+    return ds
+
+
+def _multiindex(names: list[str], sizes: list[int]):
+    import pandas as pd
+
+    return pd.MultiIndex.from_product([range(s) for s in sizes], names=names)
+
+
+def _run(
+    evaluate: Callable[[np.ndarray], Any], chunks: list[np.ndarray], threads: int | None, show: bool
+) -> list[Any]:
+    """Evaluate the chunks on a thread pool, in order, with an optional progress bar."""
+    workers = max(1, min(threads or os.cpu_count() or 1, len(chunks)))
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(chunks), unit="chunk", desc="sweep")
+    with warnings.catch_warnings():
+        # per-chunk warnings are summarized once by the caller
+        warnings.simplefilter("ignore", BiomechWarning)
+        if workers == 1:
+            results = []
+            for chunk in chunks:
+                results.append(evaluate(chunk))
+                if bar is not None:
+                    bar.update()
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                results = []
+                for res in pool.map(evaluate, chunks):
+                    results.append(res)
+                    if bar is not None:
+                        bar.update()
+    if bar is not None:
+        bar.close()
+    return results
