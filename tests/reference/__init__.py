@@ -1,0 +1,1 @@
+"""Published values: the model checked against the literature (see README.md here)."""
