@@ -123,3 +123,20 @@ def test_segments_rigid_and_feet_still(exercise, body):
         length = np.hypot(d.sel(axis="x"), d.sel(axis="y"))
         np.testing.assert_allclose(length, body.segment_length(seg), rtol=1e-12)
     assert float(np.ptp(p.sel(point="ankle").values, axis=0).max()) == 0.0
+
+
+@given(exercise=exercises, body=bodies)
+def test_contribution_has_the_sign_of_the_moment_it_makes(exercise, body):
+    """A force above the hip contributes -(r - r_hip) x F (the trunk's side: its moment must
+    be resisted), one below contributes +(r - r_hip) x F; recomputed here with plain
+    2-D cross products."""
+    ds = performable(exercise, body)
+    hip = ds["position"].sel(point="hip").values
+    for f in ds["force"].values:
+        r = ds["force_point"].sel(force=f).values
+        F = ds["force_vector"].sel(force=f).values
+        cross = (r[:, 0] - hip[:, 0]) * F[:, 1] - (r[:, 1] - hip[:, 1]) * F[:, 0]
+        side = -1.0 if str(ds["side_of_hip"].sel(force=f).values) == "above" else 1.0
+        scale = float(np.abs(F).max()) * 3.0
+        np.testing.assert_allclose(ds["hip_moment_contribution"].sel(force=f), side * cross,
+                                   rtol=0, atol=1e-10 * scale)
