@@ -114,6 +114,7 @@ def sweep(
     chunk_postures: int = DEFAULT_CHUNK_POSTURES,
     threads: int | None = None,
     progress: bool | None = None,
+    chunks: int | None = None,
     **parameters: Any,
 ) -> xr.Dataset:
     """Evaluate an exercise over every combination of the given parameter values.
@@ -141,6 +142,12 @@ def sweep(
         Worker threads (default: every core).
     progress : bool, optional
         Show a ``tqdm`` progress bar (default: only for sweeps of more than 10^7 postures).
+    chunks : int, optional
+        Return a lazily evaluated, dask-backed dataset with this many set-ups per dask chunk,
+        to be computed on any dask scheduler, a ``dask.distributed`` cluster included (needs
+        the ``dask`` extra; summary mode only). Nothing is computed until ``.compute()``; a
+        set-up the body cannot perform then raises, and the centre-of-pressure warning is
+        left to the ``cop_leaves_foot`` variable.
     **parameters
         Any field of the exercise (``load_kg``, ``bench_height_m``, ...) or of the body
         (``height_m``, ``mass_kg``, ``sex``, ``table``): a scalar fixes it, a 1-D array sweeps
@@ -267,6 +274,31 @@ def sweep(
             return _summarize(solve_pose(pose, masses, load, g), pose, phase)
         return _dataset(ex, chunk_body, pose, phase, g, lead_dim="setup", warn_odd=False)
 
+    if chunks is not None:
+        if not summary:
+            msg = "`chunks` needs `summary=True`: full curves of a large sweep do not fit memory."
+            raise ValueError(msg)
+        chunks = int(check_real("chunks", chunks, low=1, expected="a number of set-ups >= 1"))
+
+        def block(idx: np.ndarray) -> np.ndarray:
+            """Summary of the set-ups ``idx`` as an (idx, variables) array; mixed categorical
+            values in a block are evaluated group by group."""
+            out = np.empty((idx.size, len(SUMMARY_VARIABLES)))
+            keys = np.array(
+                [[str(values[d][0][position[d][i]]) for d in categorical] for i in idx]
+            ).reshape(idx.size, len(categorical))
+            for key in {tuple(k) for k in keys}:
+                mask = np.all(keys == np.array(key, dtype=keys.dtype), axis=1)
+                res = evaluate(idx[mask])
+                out[mask] = np.stack(
+                    [np.asarray(res[v], dtype=float) for v, _, _ in SUMMARY_VARIABLES], axis=-1
+                )
+            return out
+
+        ds = _lazy_summary(block, n_setups, chunks, lead_dims, lead_sizes)
+        n_outside = 0
+        return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
+
     # chunks never mix categorical values: group set-ups by them
     groups: dict[tuple, list[int]] = {}
     for i in range(n_setups) if categorical else ():
@@ -274,17 +306,17 @@ def sweep(
         groups.setdefault(key, []).append(i)
     order = [np.asarray(v) for v in groups.values()] if categorical else [np.arange(n_setups)]
     per_chunk = max(1, chunk_postures // n)
-    chunks = [grp[i : i + per_chunk] for grp in order for i in range(0, grp.size, per_chunk)]
+    pieces = [grp[i : i + per_chunk] for grp in order for i in range(0, grp.size, per_chunk)]
 
     show = progress if progress is not None else n_setups * n > 10**7
-    results = _run(evaluate, chunks, threads, show)
+    results = _run(evaluate, pieces, threads, show)
 
     if summary:
         out = {
             name: np.empty(n_setups, dtype=bool if name == "cop_leaves_foot" else float)
             for name, _, _ in SUMMARY_VARIABLES
         }
-        for idx, res in zip(chunks, results, strict=True):
+        for idx, res in zip(pieces, results, strict=True):
             for name in out:
                 out[name][idx] = res[name]
         data_vars = {
@@ -302,7 +334,7 @@ def sweep(
             compat="override",
             join="override",
         )
-        order_all = np.concatenate(chunks)
+        order_all = np.concatenate(pieces)
         full = full.isel(setup=np.argsort(order_all))
         full = full.assign_coords(setup=np.arange(n_setups))
         index = (
@@ -314,6 +346,11 @@ def sweep(
         ds = ds.transpose(*lead_dims, ...)
         outside = ~ds["cop_within_foot"].all("phase")
         n_outside = int(outside.sum())
+    return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
+
+
+def _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary):
+    """Coordinates, attributes and the one centre-of-pressure warning."""
     for d in dims:
         arr = values[d][0]
         ds = ds.assign_coords({d: (d, arr.astype(str) if arr.dtype == object else arr)})
@@ -341,6 +378,27 @@ def sweep(
             f"{'cop_leaves_foot' if summary else 'cop_within_foot'})."
         )
     return ds
+
+
+def _lazy_summary(block, n_setups: int, chunk: int, lead_dims, lead_sizes) -> xr.Dataset:
+    """A dask-backed summary dataset whose blocks call ``block`` on ranges of set-ups."""
+    import dask.array as da
+
+    index = da.arange(n_setups, chunks=chunk)
+    stacked = index.map_blocks(
+        block, new_axis=1, chunks=(index.chunks[0], len(SUMMARY_VARIABLES)), dtype=float
+    )
+    data_vars = {}
+    for k, (name, unit, long_name) in enumerate(SUMMARY_VARIABLES):
+        column = stacked[:, k]
+        if name == "cop_leaves_foot":
+            column = column.astype(bool)
+        data_vars[name] = (
+            lead_dims,
+            column.reshape(lead_sizes),
+            {"units": unit, "long_name": long_name},
+        )
+    return xr.Dataset(data_vars)
 
 
 def _multiindex(names: list[str], sizes: list[int]):
