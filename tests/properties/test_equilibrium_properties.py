@@ -138,5 +138,6 @@ def test_contribution_has_the_sign_of_the_moment_it_makes(exercise, body):
         cross = (r[:, 0] - hip[:, 0]) * F[:, 1] - (r[:, 1] - hip[:, 1]) * F[:, 0]
         side = -1.0 if str(ds["side_of_hip"].sel(force=f).values) == "above" else 1.0
         scale = float(np.abs(F).max()) * 3.0
-        np.testing.assert_allclose(ds["hip_moment_contribution"].sel(force=f), side * cross,
-                                   rtol=0, atol=1e-10 * scale)
+        np.testing.assert_allclose(
+            ds["hip_moment_contribution"].sel(force=f), side * cross, rtol=0, atol=1e-10 * scale
+        )
