@@ -178,14 +178,14 @@ class Statics:
     force_direction: np.ndarray
     center_of_pressure: np.ndarray
     net_moment: np.ndarray
-    joint_force: np.ndarray
-    hip_moment_arm: np.ndarray
-    hip_moment_contribution: np.ndarray
-    segment_hip_moment_arm: np.ndarray
-    segment_hip_moment_contribution: np.ndarray
+    joint_force: np.ndarray | None
+    hip_moment_arm: np.ndarray | None
+    hip_moment_contribution: np.ndarray | None
+    segment_hip_moment_arm: np.ndarray | None
+    segment_hip_moment_contribution: np.ndarray | None
 
 
-def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
+def solve_pose(pose: Pose, segment_mass, load_kg, g, *, decompose: bool = True) -> Statics:
     """Reactions, net joint moments and the hip decomposition of a posture.
 
     Parameters
@@ -198,6 +198,9 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
         Barbell mass, kg.
     g : float
         m/s^2.
+    decompose : bool, default True
+        Also compute the joint forces and the hip-moment decomposition (``False`` leaves
+        them ``None``: the summary sweeps need only the moments).
 
     Returns
     -------
@@ -253,8 +256,12 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
     joint_point = np.stack([full(points[j]) for j in JOINTS], axis=-1)
     joint_level = np.array([JOINT_LEVEL[j] for j in JOINTS])
     sign = np.array([MOMENT_SIGN[j] for j in JOINTS], dtype=float)
+    net_moment = net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign)
+    if not decompose:
+        return Statics(
+            forces, seg_com, f_point, f_vec, f_dir, cop_x, net_moment, None, None, None, None, None
+        )
     above = (level_all[None, :] > joint_level[:, None]).astype(float)
-
     # the hip moment split: loads above the hip count with the hip's sign, loads below with
     # the opposite sign (their moment reaches the trunk through the joint)
     hip = full(points["hip"])[..., None]
@@ -268,7 +275,7 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
         force_vector=f_vec,
         force_direction=f_dir,
         center_of_pressure=cop_x,
-        net_moment=net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign),
+        net_moment=net_moment,
         joint_force=-np.einsum("...i,ji->...j", F_all, above),
         hip_moment_arm=moment_arm(f_point, f_dir, hip),
         hip_moment_contribution=f_side * cross(f_point - hip, f_vec),

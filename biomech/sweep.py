@@ -271,7 +271,7 @@ def sweep(
         if summary:
             masses = np.stack([np.asarray(chunk_body.segment_mass(s)) for s in SEGMENTS], -1)
             load = np.broadcast_to(np.asarray(ex.load_kg, dtype=float), (idx.size, 1))
-            return _summarize(solve_pose(pose, masses, load, g), pose, phase)
+            return _summarize(solve_pose(pose, masses, load, g, decompose=False), pose, phase)
         return _dataset(ex, chunk_body, pose, phase, g, lead_dim="setup", warn_odd=False)
 
     if chunks is not None:
