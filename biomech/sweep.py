@@ -248,7 +248,7 @@ def sweep(
     def body_value(name: str, idx: np.ndarray) -> np.ndarray:
         if name in parameters:
             return np.broadcast_to(np.asarray(chunk_value(name, idx), dtype=float), idx.shape)
-        own = np.asarray(getattr(body, name), dtype=float)
+        own = np.broadcast_to(np.asarray(getattr(body, name), dtype=float), body.shape)
         return own[position["body"][idx]] if body.shape else np.full(idx.shape, float(own))
 
     def evaluate(idx: np.ndarray) -> Any:
@@ -359,7 +359,8 @@ def _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, sum
             ds[d].attrs["units"] = unit
     if body.shape:
         ds = ds.assign_coords(
-            height_m=("body", np.asarray(body.height_m)), mass_kg=("body", np.asarray(body.mass_kg))
+            height_m=("body", np.broadcast_to(body.height_m, body.shape).copy()),
+            mass_kg=("body", np.broadcast_to(body.mass_kg, body.shape).copy()),
         )
     ds.attrs.update(
         {

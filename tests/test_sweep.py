@@ -144,3 +144,15 @@ def test_population_with_swept_height_is_refused():
 def test_not_an_exercise():
     with pytest.raises(TypeError, match="`exercise` must be an exercise class or instance"):
         sweep(dict, load_kg=[1.0])
+
+
+def test_population_with_one_mass_for_all_heights():
+    pop = Body.from_height_mass(height_m=np.array([1.5, 2.0]), mass_kg=80.0)
+    s = sweep(HipThrust, body=pop, load_kg=[60.0, 100.0], n=21, summary=True)
+    np.testing.assert_allclose(s["mass_kg"], [80.0, 80.0])
+    one = summarize(
+        simulate(HipThrust(load_kg=60.0), Body.from_height_mass(height_m=2.0, mass_kg=80.0), n=21)
+    )
+    np.testing.assert_allclose(
+        s["peak_hip_moment"].isel(body=1).sel(load_kg=60.0), one["peak_moment"], rtol=1e-12
+    )
