@@ -70,12 +70,13 @@ def _summarize(st: Any, pose: Any, phase: np.ndarray) -> dict[str, np.ndarray]:
         "peak_hip_moment": peak_hip,
         "phase_at_peak_hip": phase[i_hip[..., 0]],
         "hip_flexion_at_peak_hip": np.take_along_axis(flexion, i_hip, -1)[..., 0],
-        "lockout_hip_moment": hip[..., -1],
+        # copies, not views: a view would keep the chunk's whole curves alive until the end
+        "lockout_hip_moment": hip[..., -1].copy(),
         "lockout_to_peak_hip": hip[..., -1] / peak_hip,
         "mean_hip_moment": np.trapezoid(hip, phase, axis=-1),
         "peak_knee_moment": np.take_along_axis(knee, i_knee, -1)[..., 0],
         "phase_at_peak_knee": phase[i_knee[..., 0]],
-        "lockout_knee_moment": knee[..., -1],
+        "lockout_knee_moment": knee[..., -1].copy(),
         "mean_knee_moment": np.trapezoid(knee, phase, axis=-1),
         "cop_leaves_foot": outside,
     }
