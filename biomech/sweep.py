@@ -306,8 +306,12 @@ def sweep(
         key = tuple(values[d][0][position[d][i]] for d in categorical)
         groups.setdefault(key, []).append(i)
     order = [np.asarray(v) for v in groups.values()] if categorical else [np.arange(n_setups)]
-    per_chunk = max(1, chunk_postures // n)
-    pieces = [grp[i : i + per_chunk] for grp in order for i in range(0, grp.size, per_chunk)]
+    # equal pieces, at most chunk_postures each, and at least one per thread
+    workers = max(1, threads or os.cpu_count() or 1)
+    pieces = []
+    for grp in order:
+        count = max(math.ceil(grp.size * n / chunk_postures), min(workers, grp.size))
+        pieces += [p for p in np.array_split(grp, count) if p.size]
 
     show = progress if progress is not None else n_setups * n > 10**7
     results = _run(evaluate, pieces, threads, show)
