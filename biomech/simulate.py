@@ -42,6 +42,32 @@ def _wrap_deg(rad: np.ndarray) -> np.ndarray:
     return np.rad2deg(np.mod(rad + np.pi, 2.0 * np.pi) - np.pi)
 
 
+def _check_run(body: Any, n: Any, g: Any) -> tuple[Body, int, float]:
+    """The arguments every run shares: a body (default, one or a 1-D population), the number
+    of phase samples and gravity."""
+    if body is None:
+        body = Body.default()
+    elif not isinstance(body, Body):
+        msg = f"`body` must be a biomech.Body (or None for the default); got {body!r}."
+        raise TypeError(msg)
+    if len(body.shape) > 1:
+        msg = (
+            f"`body` must be one body or a 1-D population; got shape {body.shape}. "
+            "Flatten the population first."
+        )
+        raise ValueError(msg)
+    g = float(
+        check_real(
+            "g",
+            g,
+            low=0.0,
+            low_inclusive=False,
+            expected="a finite acceleration of gravity in m/s^2 > 0",
+        )
+    )
+    return body, _check_n(n), g
+
+
 def _check_n(n: Any) -> int:
     if isinstance(n, bool) or not isinstance(n, int | np.integer):
         msg = f"`n` must be an integer number of samples >= 2; got {n!r}."
@@ -122,11 +148,6 @@ def simulate(
     if not isinstance(exercise, Exercise):
         msg = f"`exercise` must be a HipThrust, Squat or Deadlift instance; got {exercise!r}."
         raise TypeError(msg)
-    if body is None:
-        body = Body.default()
-    elif not isinstance(body, Body):
-        msg = f"`body` must be a biomech.Body (or None for the default); got {body!r}."
-        raise TypeError(msg)
     for name, value in exercise.as_attrs().items():
         if np.ndim(value) > 0:
             msg = (
@@ -135,22 +156,7 @@ def simulate(
                 "Body, or call simulate once per set-up."
             )
             raise ValueError(msg)
-    n = _check_n(n)
-    g = float(
-        check_real(
-            "g",
-            g,
-            low=0.0,
-            low_inclusive=False,
-            expected="a finite acceleration of gravity in m/s^2 > 0",
-        )
-    )
-    if len(body.shape) > 1:
-        msg = (
-            f"`body` must be one body or a 1-D population; got shape {body.shape}. "
-            "Flatten the population first."
-        )
-        raise ValueError(msg)
+    body, n, g = _check_run(body, n, g)
     phase = np.linspace(0.0, 1.0, n)
     pose = exercise._pose(body, phase)
     return _dataset(exercise, body, pose, phase, g)

@@ -24,7 +24,7 @@ from ._validation import BiomechWarning, check_real, warn
 from .anthropometry import Body, get_table
 from .conventions import JOINTS, SEGMENTS, SIGN_CONVENTION, STANDARD_GRAVITY
 from .exercises._base import Exercise
-from .simulate import _check_n, _dataset, _version
+from .simulate import _check_run, _dataset, _version
 from .statics import solve_pose
 
 __all__ = ["SUMMARY_VARIABLES", "sweep"]
@@ -192,24 +192,7 @@ def sweep(
     else:
         msg = f"`exercise` must be an exercise class or instance; got {exercise!r}."
         raise TypeError(msg)
-    if body is None:
-        body = Body.default()
-    elif not isinstance(body, Body):
-        msg = f"`body` must be a biomech.Body (or None for the default); got {body!r}."
-        raise TypeError(msg)
-    if len(body.shape) > 1:
-        msg = f"`body` must be one body or a 1-D population; got shape {body.shape}."
-        raise ValueError(msg)
-    n = _check_n(n)
-    g = float(
-        check_real(
-            "g",
-            g,
-            low=0.0,
-            low_inclusive=False,
-            expected="a finite acceleration of gravity in m/s^2 > 0",
-        )
-    )
+    body, n, g = _check_run(body, n, g)
     chunk_postures = int(
         check_real("chunk_postures", chunk_postures, low=1, expected="a number of postures >= 1")
     )
