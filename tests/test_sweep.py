@@ -156,3 +156,8 @@ def test_population_with_one_mass_for_all_heights():
     np.testing.assert_allclose(
         s["peak_hip_moment"].isel(body=1).sel(load_kg=60.0), one["peak_moment"], rtol=1e-12
     )
+
+
+def test_an_infeasible_set_up_in_a_sweep_names_the_swept_range():
+    with pytest.raises(ValueError, match=r"`bench_height_m` = 0.45 to 1.45 \(swept\) is too high"):
+        sweep(HipThrust, bench_height_m=[0.45, 1.45], summary=True, n=11, threads=1)

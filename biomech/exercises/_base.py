@@ -233,6 +233,21 @@ def assemble(
     )
 
 
+def shown(value: Any) -> str:
+    """A parameter's value for an error message: its repr, or the range of a swept array.
+
+    Examples
+    --------
+    >>> shown(0.45), shown(np.array([[0.4], [0.5]]))
+    ('0.45', '0.4 to 0.5 (swept)')
+    """
+    if isinstance(value, np.ndarray) and value.size > 1:
+        return f"{np.min(value):g} to {np.max(value):g} (swept)"
+    if isinstance(value, np.ndarray):
+        return repr(float(value.reshape(())))
+    return repr(value)
+
+
 class Exercise:
     """Base class of the exercise set-ups (frozen dataclasses in the subclasses).
 

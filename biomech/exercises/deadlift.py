@@ -9,7 +9,7 @@ import numpy as np
 
 from ..anthropometry import Body
 from ..kinematics import polar, two_link_first_angle
-from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points
+from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points, shown
 from ._standing import check_path, standing_chain, straight_body_shank_angle
 
 __all__ = ["Deadlift"]
@@ -82,7 +82,7 @@ class Deadlift(Exercise):
         kappa = kappa_b * (1.0 - phase)
         knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, geo.trunk, 0.0)
         check_path(
-            f"`shank_angle_deg` = {self.shank_angle_deg!r}",
+            f"`shank_angle_deg` = {shown(self.shank_angle_deg)}",
             reach,
             kappa_b,
             hip,
@@ -101,14 +101,14 @@ class Deadlift(Exercise):
         lockout_bar = geo.ankle_height + geo.shank + geo.thigh + geo.trunk - geo.reach
         if np.any(0.5 * self.plate_diameter_m >= lockout_bar):
             msg = (
-                f"`plate_diameter_m` = {self.plate_diameter_m!r}: the bar would start above "
+                f"`plate_diameter_m` = {shown(self.plate_diameter_m)}: the bar would start above "
                 f"the height it reaches at lockout ({float(np.min(lockout_bar)):.3f} m)."
             )
             raise ValueError(msg)
         if np.any(distance > geo.thigh + geo.trunk):
             short = float(np.max(distance - geo.thigh - geo.trunk))
             msg = (
-                f"`shank_angle_deg` = {self.shank_angle_deg!r}: the bar on the floor is out "
+                f"`shank_angle_deg` = {shown(self.shank_angle_deg)}: the bar on the floor is out "
                 f"of reach (the shoulders would have to be {short:.3f} m further from the "
                 f"knees than thigh plus trunk allow)."
             )

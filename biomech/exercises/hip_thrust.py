@@ -30,6 +30,7 @@ from ._base import (
     arm_points,
     assemble,
     foot_points,
+    shown,
 )
 
 __all__ = ["HipThrust"]
@@ -235,7 +236,9 @@ class HipThrust(Exercise):
 
     def _check(self, geo: BodyGeometry, s: dict[str, np.ndarray]) -> None:
         """Raise ValueError for set-ups the chain cannot reach."""
-        bench = "default (knee height)" if self.bench_height_m is None else self.bench_height_m
+        bench = (
+            "'default (knee height)'" if self.bench_height_m is None else shown(self.bench_height_m)
+        )
         ratio = s["lockout_rise_ratio"]
         if np.any(np.abs(ratio) > 1.0):
             too_high = bool(np.any(ratio > 1.0))
@@ -243,7 +246,7 @@ class HipThrust(Exercise):
                 np.max(np.abs(ratio) * np.abs(geo.thigh + s["r_c"]) - np.abs(geo.thigh + s["r_c"]))
             )
             msg = (
-                f"`bench_height_m` = {bench!r} is too {'high' if too_high else 'low'} for "
+                f"`bench_height_m` = {bench} is too {'high' if too_high else 'low'} for "
                 f"these legs: with the shank vertical the hips cannot reach lockout (short "
                 f"by about {miss:.3f} m). Lower the bench, or set `feet_distance_m`."
             )
@@ -251,7 +254,7 @@ class HipThrust(Exercise):
         q, ac = s["lockout_chain"], s["ankle_to_contact"]
         if np.any(q < ac - geo.shank):
             msg = (
-                f"`feet_distance_m` = {self.feet_distance_m!r} is too far from the bench: "
+                f"`feet_distance_m` = {shown(self.feet_distance_m)} is too far from the bench: "
                 f"the legs cannot reach lockout (short by "
                 f"{float(np.max(ac - geo.shank - q)):.3f} m)."
             )
@@ -259,7 +262,7 @@ class HipThrust(Exercise):
         longest = s["longest_chain"]
         if np.any(longest > ac + geo.shank):
             msg = (
-                f"`feet_distance_m` = {self.feet_distance_m!r} is too close to the bench: "
+                f"`feet_distance_m` = {shown(self.feet_distance_m)} is too close to the bench: "
                 f"thigh and trunk are {float(np.max(longest - ac - geo.shank)):.3f} m too long "
                 f"to fit in between as the hips pass through extension."
             )
@@ -268,9 +271,9 @@ class HipThrust(Exercise):
         r_plate = 0.5 * self.plate_diameter_m
         if np.any(bar_lock <= r_plate):
             msg = (
-                f"`bench_height_m` = {bench!r} is too low for plates of "
-                f"`plate_diameter_m` = {self.plate_diameter_m!r} with `feet_distance_m` = "
-                f"{self.feet_distance_m!r}: at lockout the bar centre is at "
+                f"`bench_height_m` = {bench} is too low for plates of "
+                f"`plate_diameter_m` = {shown(self.plate_diameter_m)} with `feet_distance_m` = "
+                f"{shown(self.feet_distance_m)}: at lockout the bar centre is at "
                 f"{float(np.min(bar_lock)):.3f} m, below the plate radius {r_plate:.3f} m, so "
                 f"the plates would rest on the floor. Raise the bench or move the feet away."
             )
@@ -278,8 +281,8 @@ class HipThrust(Exercise):
         bar_hi = self._chain(geo, s, s["phi_hi"])[3].imag
         if np.any(bar_hi > r_plate):
             msg = (
-                f"the plates cannot reach the floor with `bench_height_m` = {bench!r} and "
-                f"`feet_distance_m` = {self.feet_distance_m!r}: the bar centre stays "
+                f"the plates cannot reach the floor with `bench_height_m` = {bench} and "
+                f"`feet_distance_m` = {shown(self.feet_distance_m)}: the bar centre stays "
                 f"{float(np.max(bar_hi - r_plate)):.3f} m above the plate radius in the "
                 f"lowest posture the chain allows (knees straight, or "
                 f"{MAX_HIP_FLEXION_DEG:.0f} deg of hip flexion). Bring the feet closer, "

@@ -10,7 +10,7 @@ import numpy as np
 from .._validation import check_choice
 from ..anthropometry import Body
 from ..kinematics import polar
-from ._base import BodyGeometry, Exercise, Pose, assemble, foot_points, projected_arm_points
+from ._base import BodyGeometry, Exercise, Pose, assemble, foot_points, projected_arm_points, shown
 from ._standing import check_path, standing_chain, straight_body_shank_angle, trunk_point
 
 __all__ = ["Squat"]
@@ -127,7 +127,8 @@ class Squat(Exercise):
         kappa = kappa_b * (1.0 - phase)
         knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, radius, offset)
         check_path(
-            f"`depth_deg` = {self.depth_deg!r} with `shank_angle_deg` = {self.shank_angle_deg!r}",
+            f"`depth_deg` = {shown(self.depth_deg)} with `shank_angle_deg` = "
+            f"{shown(self.shank_angle_deg)}",
             reach,
             kappa_b,
             hip,
