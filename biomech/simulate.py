@@ -186,7 +186,6 @@ def _dataset(
     )  # lead + (S,)
     load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), (*lead, 1))
     st = solve_pose(pose, seg_mass, load, g)
-    assert st.joint_force is not None  # decompose=True fills every field
     seg_com = st.segment_com
     cop_x, G = st.center_of_pressure, st.force_vector[..., st.forces.index("ground")]
 

@@ -25,7 +25,7 @@ from .anthropometry import Body, get_table
 from .conventions import JOINTS, SEGMENTS, SIGN_CONVENTION, STANDARD_GRAVITY
 from .exercises._base import Exercise
 from .simulate import _check_run, _dataset, _version
-from .statics import solve_pose
+from .statics import net_moments_fast
 
 __all__ = ["SUMMARY_VARIABLES", "sweep"]
 
@@ -51,10 +51,12 @@ SUMMARY_VARIABLES = (
 DEFAULT_CHUNK_POSTURES = 2**16
 
 
-def _summarize(st: Any, pose: Any, phase: np.ndarray) -> dict[str, np.ndarray]:
+def _summarize(
+    cop: np.ndarray, moments: np.ndarray, pose: Any, phase: np.ndarray
+) -> dict[str, np.ndarray]:
     """Reduce one chunk's curves (shape (chunk, n)) to the summary numbers (shape (chunk,))."""
-    hip = st.net_moment[..., JOINTS.index("hip")]
-    knee = st.net_moment[..., JOINTS.index("knee")]
+    hip = moments[..., JOINTS.index("hip")]
+    knee = moments[..., JOINTS.index("knee")]
     i_hip = np.argmax(hip, axis=-1)[..., None]
     i_knee = np.argmax(knee, axis=-1)[..., None]
     flexion = np.rad2deg(
@@ -64,7 +66,6 @@ def _summarize(st: Any, pose: Any, phase: np.ndarray) -> dict[str, np.ndarray]:
     peak_hip = np.take_along_axis(hip, i_hip, -1)[..., 0]
     heel = np.real(pose.points["heel"])
     toe = np.real(pose.points["toe"])
-    cop = st.center_of_pressure
     outside = np.any((cop < heel - 1e-12) | (cop > toe + 1e-12), axis=-1)
     return {
         "peak_hip_moment": peak_hip,
@@ -255,7 +256,8 @@ def sweep(
         if summary:
             masses = np.stack([np.asarray(chunk_body.segment_mass(s)) for s in SEGMENTS], -1)
             load = np.broadcast_to(np.asarray(ex.load_kg, dtype=float), (idx.size, 1))
-            return _summarize(solve_pose(pose, masses, load, g, decompose=False), pose, phase)
+            cop, moments = net_moments_fast(pose, masses, load, g)
+            return _summarize(cop, moments, pose, phase)
         return _dataset(ex, chunk_body, pose, phase, g, lead_dim="setup", warn_odd=False)
 
     if chunks is not None:

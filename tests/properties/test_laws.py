@@ -89,3 +89,22 @@ def test_empty_population_gives_empty_results(exercise):
     ds = biomech.simulate(exercise, pop, n=5)
     assert ds.sizes["body"] == 0
     assert ds["net_moment"].shape == (0, 5, 3)
+
+
+@given(exercise=exercises, body=bodies)
+def test_fast_summary_statics_equals_the_general_path(exercise, body):
+    """The summary sweeps' real-arithmetic statics (weights summed per chain level) gives the
+    same centre of pressure and net moments as the general solver."""
+    from biomech.statics import net_moments_fast
+
+    try:
+        pose = exercise._pose(body, np.linspace(0, 1, 9))
+    except ValueError:
+        reject()
+    masses = np.array([body.segment_mass(s) for s in biomech.SEGMENTS])
+    load = np.array([exercise.load_kg])
+    cop, fast = net_moments_fast(pose, masses, load, 9.80665)
+    full = solve_pose(pose, masses, load, 9.80665)
+    scale = float(np.abs(full.net_moment).max())
+    np.testing.assert_allclose(fast, full.net_moment, rtol=0, atol=1e-10 * scale)
+    np.testing.assert_allclose(cop, full.center_of_pressure, rtol=0, atol=1e-12)
