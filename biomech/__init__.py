@@ -16,6 +16,7 @@ from .exercises import Deadlift, HipThrust, Squat
 from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts, summarize
 from .sweep import sweep
+from .tempo import Tempo
 
 __all__ = [
     # the lifter
@@ -31,6 +32,7 @@ __all__ = [
     "simulate",
     "summarize",
     "sweep",
+    "Tempo",
     "compare_lifts",
     "DEFAULT_LOAD_KG",
     # conventions and warnings
