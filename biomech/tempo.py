@@ -56,6 +56,12 @@ def minimum_jerk(tau):
     return s, ds, dds
 
 
+def _check_reps(reps: object) -> None:
+    if isinstance(reps, bool) or not isinstance(reps, int | np.integer) or reps < 1:
+        msg = f"`reps` must be an integer >= 1; got {reps!r}."
+        raise ValueError(msg)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Tempo:
     """Durations of the four parts of a rep, in seconds.
@@ -88,35 +94,23 @@ class Tempo:
     start: Literal["top", "bottom"] = "top"
 
     def __post_init__(self) -> None:
-        for name in ("eccentric_s", "concentric_s"):
-            object.__setattr__(
-                self,
+        # moves must take time; pauses may be zero
+        for name, low_inclusive in (
+            ("eccentric_s", False),
+            ("concentric_s", False),
+            ("bottom_pause_s", True),
+            ("top_pause_s", True),
+        ):
+            interval = "[0, 60]" if low_inclusive else "(0, 60]"
+            value = check_real(
                 name,
-                float(
-                    check_real(
-                        name,
-                        getattr(self, name),
-                        low=0.0,
-                        low_inclusive=False,
-                        high=60.0,
-                        expected="a duration in seconds in (0, 60]",
-                    )
-                ),
+                getattr(self, name),
+                low=0.0,
+                low_inclusive=low_inclusive,
+                high=60.0,
+                expected=f"a duration in seconds in {interval}",
             )
-        for name in ("bottom_pause_s", "top_pause_s"):
-            object.__setattr__(
-                self,
-                name,
-                float(
-                    check_real(
-                        name,
-                        getattr(self, name),
-                        low=0.0,
-                        high=60.0,
-                        expected="a duration in seconds in [0, 60]",
-                    )
-                ),
-            )
+            object.__setattr__(self, name, float(value))
         check_choice("start", self.start, ("top", "bottom"))
 
     @classmethod
@@ -188,9 +182,7 @@ class Tempo:
         >>> p.round(3).tolist()
         [1.0, 0.5, 0.0, 0.5, 1.0]
         """
-        if isinstance(reps, bool) or not isinstance(reps, int | np.integer) or reps < 1:
-            msg = f"`reps` must be an integer >= 1; got {reps!r}."
-            raise ValueError(msg)
+        _check_reps(reps)
         t = np.asarray(check_real("t", t), dtype=float)
         total = reps * self.rep_duration_s
         clipped = np.clip(t, 0.0, total)
@@ -231,9 +223,7 @@ class Tempo:
                 expected="a sampling rate in Hz > 0",
             )
         )
-        if isinstance(reps, bool) or not isinstance(reps, int | np.integer) or reps < 1:
-            msg = f"`reps` must be an integer >= 1; got {reps!r}."
-            raise ValueError(msg)
+        _check_reps(reps)
         total = reps * self.rep_duration_s
         count = round(total * rate) + 1
         t = np.linspace(0.0, total, count)

@@ -81,14 +81,21 @@ def test_categorical_parameters_sweep_like_the_others():
                 np.testing.assert_allclose(got["peak_hip_moment"], one["peak_moment"], rtol=1e-12)
 
 
-def test_population_body_adds_a_body_dimension():
-    pop = Body.from_height_mass(height_m=np.array([1.65, 1.85]), mass_kg=np.array([60.0, 90.0]))
-    s = sweep(Deadlift, body=pop, load_kg=[60.0, 140.0], n=21, summary=True)
+@pytest.mark.parametrize(
+    ("exercise", "heights", "masses"),
+    [
+        (Deadlift, [1.65, 1.85], [60.0, 90.0]),
+        (HipThrust, [1.5, 2.0], 80.0),  # one mass for every height broadcasts
+    ],
+)
+def test_population_body_adds_a_body_dimension(exercise, heights, masses):
+    pop = Body.from_height_mass(height_m=np.array(heights), mass_kg=masses)
+    s = sweep(exercise, body=pop, load_kg=[60.0, 140.0], n=21, summary=True)
     assert s["peak_hip_moment"].dims == ("body", "load_kg")
-    np.testing.assert_allclose(s["height_m"], [1.65, 1.85])
-    one = summarize(
-        simulate(Deadlift(load_kg=140.0), Body.from_height_mass(height_m=1.85, mass_kg=90.0), n=21)
-    )
+    np.testing.assert_allclose(s["height_m"], heights)
+    np.testing.assert_allclose(s["mass_kg"], np.broadcast_to(masses, (2,)))
+    last = Body.from_height_mass(height_m=heights[1], mass_kg=np.broadcast_to(masses, (2,))[1])
+    one = summarize(simulate(exercise(load_kg=140.0), last, n=21))
     np.testing.assert_allclose(
         s["peak_hip_moment"].isel(body=1).sel(load_kg=140.0), one["peak_moment"], rtol=1e-12
     )
@@ -144,18 +151,6 @@ def test_population_with_swept_height_is_refused():
 def test_not_an_exercise():
     with pytest.raises(TypeError, match="`exercise` must be an exercise class or instance"):
         sweep(dict, load_kg=[1.0])
-
-
-def test_population_with_one_mass_for_all_heights():
-    pop = Body.from_height_mass(height_m=np.array([1.5, 2.0]), mass_kg=80.0)
-    s = sweep(HipThrust, body=pop, load_kg=[60.0, 100.0], n=21, summary=True)
-    np.testing.assert_allclose(s["mass_kg"], [80.0, 80.0])
-    one = summarize(
-        simulate(HipThrust(load_kg=60.0), Body.from_height_mass(height_m=2.0, mass_kg=80.0), n=21)
-    )
-    np.testing.assert_allclose(
-        s["peak_hip_moment"].isel(body=1).sel(load_kg=60.0), one["peak_moment"], rtol=1e-12
-    )
 
 
 def test_an_infeasible_set_up_in_a_sweep_names_the_swept_range():
