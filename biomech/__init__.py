@@ -13,6 +13,7 @@ from ._validation import BiomechWarning
 from .anthropometry import Body, SegmentTable, de_leva_1996, winter_2009
 from .conventions import JOINTS, SEGMENTS, STANDARD_GRAVITY
 from .exercises import Deadlift, HipThrust, Squat
+from .metrics import rep_metrics
 from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts, summarize
 from .sweep import sweep
@@ -33,6 +34,7 @@ __all__ = [
     "summarize",
     "sweep",
     "Tempo",
+    "rep_metrics",
     "compare_lifts",
     "DEFAULT_LOAD_KG",
     # conventions and warnings

@@ -546,6 +546,25 @@ class Body:
         frac = self.table.mass_fraction[segment] * SEGMENT_COUNT[segment]
         return self._scale(frac * np.asarray(self.mass_kg) + 0.0 * np.asarray(self.height_m))
 
+    def segment_moment_of_inertia(self, segment: str) -> float | np.ndarray:
+        """Moment of inertia of ``segment`` about its centre of mass for rotation in the
+        sagittal plane, kg m^2: ``m (k L)^2`` with the table's radius of gyration ``k`` (a
+        fraction of the segment length ``L``), both sides together for legs and arms.
+
+        Examples
+        --------
+        >>> body = Body.default()
+        >>> k, L = body.table.radius_of_gyration["thigh"], body.segment_length("thigh")
+        >>> bool(abs(body.segment_moment_of_inertia("thigh")
+        ...          - body.segment_mass("thigh") * (k * L) ** 2) < 1e-15)
+        True
+        """
+        check_choice("segment", segment, SEGMENTS)
+        k = self.table.radius_of_gyration[segment]
+        mass = np.asarray(self.segment_mass(segment))
+        length = np.asarray(self.segment_length(segment))
+        return self._scale(mass * (k * length) ** 2)
+
     def segment_com_fraction(self, segment: str) -> float:
         """Centre of mass of ``segment`` as a fraction of its length from its origin."""
         check_choice("segment", segment, SEGMENTS)

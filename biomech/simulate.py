@@ -23,9 +23,12 @@ from .conventions import (
     SIGN_CONVENTION,
     STANDARD_GRAVITY,
 )
+from .dynamics import RepKinematics, inertial_loads, rep_kinematics
 from .exercises._base import Exercise, Pose
 from .kinematics import to_xy
+from .metrics import rep_metrics
 from .statics import solve_pose
+from .tempo import Tempo
 
 __all__ = ["simulate"]
 
@@ -83,10 +86,17 @@ def simulate(
     exercise: Exercise,
     body: Body | None = None,
     *,
-    n: int = 101,
+    n: int | None = None,
     g: float = STANDARD_GRAVITY,
+    tempo: Tempo | str | None = None,
+    reps: int = 1,
+    rate_hz: float = 100.0,
 ) -> xr.Dataset:
-    """Quasi-static joint moments of one exercise over its range of motion.
+    """Joint moments of one exercise over its range of motion: held still, or lifted to a tempo.
+
+    Without ``tempo`` (the default) every posture is held still (quasi-static). With ``tempo``
+    the rep is lifted: the posture follows the tempo over time and the net moments include the
+    inertia of every segment and of the bar (inverse dynamics, :mod:`biomech.dynamics`).
 
     Parameters
     ----------
@@ -96,14 +106,24 @@ def simulate(
         The lifter; default :meth:`Body.default` (1.80 m, 80 kg, male, de Leva 1996). A
         population (a ``Body`` built from 1-D arrays) adds a ``body`` dimension.
     n : int, default 101
-        Number of samples of the phase ``p`` in [0, 1] (0 bottom, 1 lockout), >= 2.
+        Number of samples of the phase ``p`` in [0, 1] (0 bottom, 1 lockout), >= 2. Not used
+        with ``tempo`` (the samples are then ``rate_hz`` per second).
     g : float, default 9.80665
         Acceleration of gravity, m/s^2, > 0.
+    tempo : Tempo or str, optional
+        Lift the rep to this tempo (a :class:`Tempo` or its notation, e.g. ``"2-0-1-2"``:
+        eccentric, bottom pause, concentric, top hold in seconds). The sample dimension is then
+        ``time`` (s) instead of ``phase``; ``phase`` becomes a coordinate along it.
+    reps : int, default 1
+        Reps in the set (with ``tempo``).
+    rate_hz : float, default 100.0
+        Samples per second (with ``tempo``).
 
     Returns
     -------
     xarray.Dataset
-        Dimensions ``phase``, ``joint`` (ankle, knee, hip), ``axis`` (x, y), ``point``,
+        Dimensions ``phase`` (or ``time``), ``joint`` (ankle, knee, hip), ``axis`` (x, y),
+        ``point``,
         ``segment``, ``force`` (bar, ground and, for the hip thrust, bench). Main variables:
 
         - ``joint_angle(phase, joint)`` deg: ankle dorsiflexion, knee flexion, hip flexion;
@@ -123,6 +143,15 @@ def simulate(
 
         Every variable has ``units`` and ``long_name`` attributes; the dataset attributes hold
         the exercise and body parameters and the sign convention.
+
+        With ``tempo`` every one of these is over ``time`` and includes inertia (reactions,
+        moments, contributions: the bar's force is its weight plus ``-m a``, and each
+        segment's contribution includes its ``-m a`` and ``-I alpha``), and the dataset adds
+        ``quasi_static_net_moment(time, joint)`` (the same postures held still), the motion
+        (``phase_rate``, ``phase_acceleration``, ``segment_com_velocity``,
+        ``segment_com_acceleration``, ``segment_angular_velocity``,
+        ``segment_angular_acceleration``, ``bar_velocity``, ``bar_acceleration``) and the
+        training metrics of :func:`biomech.metrics.rep_metrics` over a ``rep`` dimension.
 
     Raises
     ------
@@ -144,6 +173,14 @@ def simulate(
     ('phase',)
     >>> ds["net_moment"].attrs["units"]
     'N m'
+
+    Lifted to a tempo (three seconds down, two up, one at the top), three reps:
+
+    >>> dyn = biomech.simulate(biomech.HipThrust(), body, tempo="3-0-2-1", reps=3, rate_hz=50)
+    >>> dyn["net_moment"].dims, float(dyn["time"][-1])
+    (('time', 'joint'), 18.0)
+    >>> dyn["moment_impulse"].sel(joint="hip").attrs["units"]
+    'N m s'
     """
     if not isinstance(exercise, Exercise):
         msg = f"`exercise` must be a HipThrust, Squat or Deadlift instance; got {exercise!r}."
@@ -156,10 +193,44 @@ def simulate(
                 "Body, or call simulate once per set-up."
             )
             raise ValueError(msg)
-    body, n, g = _check_run(body, n, g)
-    phase = np.linspace(0.0, 1.0, n)
-    pose = exercise._pose(body, phase)
-    return _dataset(exercise, body, pose, phase, g)
+    if tempo is None:
+        body, n, g = _check_run(body, 101 if n is None else n, g)
+        phase = np.linspace(0.0, 1.0, n)
+        pose = exercise._pose(body, phase)
+        return _dataset(exercise, body, pose, phase, g)
+    if n is not None:
+        msg = (
+            f"`n` ({n!r}) cannot be combined with `tempo`: the samples are then `rate_hz` per "
+            "second. Pass one or the other."
+        )
+        raise ValueError(msg)
+    body, _, g = _check_run(body, 2, g)
+    tempo = _check_tempo(tempo)
+    t, phase, rate, accel = tempo.sample(rate_hz=rate_hz, reps=reps)
+    pose, kin = rep_kinematics(exercise, body, phase, rate, accel)
+    ds = _dataset(exercise, body, pose, phase, g, kinematics=kin, time=t)
+    ds.attrs.update(tempo.as_attrs(reps=reps, rate_hz=rate_hz))
+    duration = tempo.rep_duration_s
+    ds = ds.assign_coords(
+        rep_index=("time", np.minimum(t // duration, reps - 1).astype(int) + 1, {"units": "1"}),
+        movement=("time", tempo.movement(t, reps=reps)),
+    )
+    ds["phase_rate"] = ("time", rate, {"units": "1/s", "long_name": "rate of change of phase"})
+    ds["phase_acceleration"] = (
+        "time",
+        accel,
+        {"units": "1/s^2", "long_name": "second time derivative of phase"},
+    )
+    return ds.merge(rep_metrics(ds), combine_attrs="override")
+
+
+def _check_tempo(tempo: Any) -> Tempo:
+    if isinstance(tempo, str):
+        return Tempo.parse(tempo)
+    if not isinstance(tempo, Tempo):
+        msg = f"`tempo` must be a biomech.Tempo or its notation such as '2-0-1-2'; got {tempo!r}."
+        raise TypeError(msg)
+    return tempo
 
 
 def _dataset(
@@ -171,12 +242,16 @@ def _dataset(
     *,
     lead_dim: str = "body",
     warn_odd: bool = True,
+    kinematics: RepKinematics | None = None,
+    time: np.ndarray | None = None,
 ):
     """Solve the statics of ``pose`` and label everything (``lead_dim`` names the population
-    axis, if the body has one)."""
+    axis, if the body has one). With ``kinematics`` (and ``time``, s, one per posture) the
+    statics include the inertial loads and the sample dimension is ``time``."""
     lead = body.shape
     lead_dims: tuple[str, ...] = (lead_dim,) if lead else ()
     shape = lead + (phase.size,)
+    sample = "phase" if time is None else "time"
 
     def full(v):
         return np.broadcast_to(v, shape)
@@ -185,7 +260,17 @@ def _dataset(
         [np.broadcast_to(np.asarray(body.segment_mass(s)), lead) for s in SEGMENTS], axis=-1
     )  # lead + (S,)
     load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), (*lead, 1))
-    st = solve_pose(pose, seg_mass, load, g)
+    inertial = None
+    if kinematics is not None:
+        seg_inertia = np.stack(
+            [
+                np.broadcast_to(np.asarray(body.segment_moment_of_inertia(s)), lead)
+                for s in SEGMENTS
+            ],
+            axis=-1,
+        )
+        inertial = inertial_loads(seg_mass, seg_inertia, load, kinematics)
+    st = solve_pose(pose, seg_mass, load, g, inertial)
     seg_com = st.segment_com
     cop_x, G = st.center_of_pressure, st.force_vector[..., st.forces.index("ground")]
 
@@ -211,9 +296,9 @@ def _dataset(
     friction = np.abs(G.real) / np.where(G.imag > 0, G.imag, np.nan)
 
     if warn_odd:
-        _warn_if_odd(exercise, within, st, friction, phase)
+        _warn_if_odd(exercise, within, st, friction, phase if time is None else time, sample)
 
-    ph = lead_dims + ("phase",)
+    ph = lead_dims + (sample,)
     mpa = "m"
 
     def var(dims, data, units, long_name, **extra):
@@ -302,7 +387,7 @@ def _dataset(
     }
     coords: dict[str, Any] = {
         "phase": (
-            "phase",
+            sample,
             phase,
             {"units": "1", "long_name": "phase of the rep (0 bottom, 1 lockout)"},
         ),
@@ -314,6 +399,13 @@ def _dataset(
         "side_of_hip": ("force", _side(FORCE_LEVEL[f] for f in st.forces)),
         "segment_side_of_hip": ("segment", _side(SEGMENT_LEVEL[s] for s in SEGMENTS)),
     }
+    if time is not None:
+        coords["time"] = (
+            "time",
+            time,
+            {"units": "s", "long_name": "time from the start of the set"},
+        )
+        data_vars.update(_motion_variables(pose, seg_mass, load, g, st, kinematics, ph, var))
     if lead and lead_dim == "body":
         coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
         coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, lead).copy(), {"units": "kg"})
@@ -321,11 +413,63 @@ def _dataset(
         **{k: v for k, v in exercise.as_attrs().items() if np.ndim(v) == 0},
         **body.as_attrs(),
         "g_m_per_s2": g,
-        "model": "planar quasi-static rigid-body model",
+        "model": "planar quasi-static rigid-body model"
+        if time is None
+        else "planar rigid-body inverse dynamics (d'Alembert loads of segments and bar)",
         "sign_convention": SIGN_CONVENTION,
         "biomech_version": _version(),
     }
     return xr.Dataset(data_vars, coords=coords, attrs=attrs)
+
+
+def _motion_variables(pose, seg_mass, load, g, st, kin, dims, var) -> dict[str, xr.Variable]:
+    """The variables only a rep lifted to a tempo has: its motion and the quasi-static moment
+    of the same postures held still."""
+    still = solve_pose(pose, seg_mass, load, g)
+    deg = np.rad2deg
+    return {
+        "quasi_static_net_moment": var(
+            dims + ("joint",),
+            still.net_moment,
+            "N m",
+            "net internal joint moment of the same posture held still (no inertia)",
+            positive=", ".join(f"{j} {MOMENT_POSITIVE[j]}" for j in JOINTS),
+        ),
+        "inertial_net_moment": var(
+            dims + ("joint",),
+            st.net_moment - still.net_moment,
+            "N m",
+            "part of the net internal joint moment due to inertia (dynamic minus quasi-static)",
+        ),
+        "segment_com_velocity": var(
+            dims + ("segment", "axis"),
+            to_xy(kin.segment_com_velocity),
+            "m/s",
+            "velocity of the segment centre of mass",
+        ),
+        "segment_com_acceleration": var(
+            dims + ("segment", "axis"),
+            to_xy(kin.segment_com_acceleration),
+            "m/s^2",
+            "acceleration of the segment centre of mass",
+        ),
+        "segment_angular_velocity": var(
+            dims + ("segment",),
+            deg(kin.segment_angular_velocity),
+            "deg/s",
+            "angular velocity of the segment, counter-clockwise",
+        ),
+        "segment_angular_acceleration": var(
+            dims + ("segment",),
+            deg(kin.segment_angular_acceleration),
+            "deg/s^2",
+            "angular acceleration of the segment, counter-clockwise",
+        ),
+        "bar_velocity": var(dims + ("axis",), to_xy(kin.bar_velocity), "m/s", "bar velocity"),
+        "bar_acceleration": var(
+            dims + ("axis",), to_xy(kin.bar_acceleration), "m/s^2", "bar acceleration"
+        ),
+    }
 
 
 def _side(levels) -> list[str]:
@@ -338,13 +482,15 @@ def _side(levels) -> list[str]:
 FRICTION_WARNING = 1.0
 
 
-def _warn_if_odd(exercise, within, st, friction, phase) -> None:
+def _warn_if_odd(exercise, within, st, friction, where, sample="phase") -> None:
     if not np.all(within):
-        bad = phase[np.any(~within, axis=tuple(range(within.ndim - 1)))]
+        bad = where[np.any(~within, axis=tuple(range(within.ndim - 1)))]
+        span = f"phase {bad.min():.2f}-{bad.max():.2f}"
+        if sample == "time":
+            span = f"time {bad.min():.2f}-{bad.max():.2f} s"
         warn(
-            f"{exercise.name}: the centre of pressure leaves the foot for phase "
-            f"{bad.min():.2f}-{bad.max():.2f}; the lifter would tip over (the bar and body "
-            "centre of mass are not over the feet)."
+            f"{exercise.name}: the centre of pressure leaves the foot for {span}; the lifter "
+            "would tip over (the bar and body centre of mass are not over the feet)."
         )
     G = st.force_vector[..., st.forces.index("ground")]
     if np.any(G.imag <= 0):

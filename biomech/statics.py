@@ -6,9 +6,11 @@ the body at chain level ``level`` (0 foot, 1 shank, 2 thigh, 3 everything above 
 
 Equations (planar, counter-clockwise positive, ``r x F = r_x F_y - r_y F_x``):
 
-* whole body: ``sum F = 0`` and ``sum r x F = 0`` over all loads, reactions included;
+* whole body: ``sum F = 0`` and ``sum r x F + sum C = 0`` over all loads, reactions included
+  (``C`` are pure couples: zero in statics, the d'Alembert couples ``-I alpha`` of
+  :mod:`biomech.dynamics` otherwise);
 * the moment of the loads above joint ``j`` about the joint centre ``r_j`` is
-  ``S_j = sum_{level > level_j} (r - r_j) x F``, and the net internal moment, signed
+  ``S_j = sum_{level > level_j} [(r - r_j) x F + C]``, and the net internal moment, signed
   anatomically, is ``M_j = SIGN_j * S_j`` (``SIGN`` = -1 ankle, +1 knee, -1 hip);
 * the moment arm of a force about the hip is the perpendicular distance from the hip centre to
   its line of action, ``|(r - r_hip) x u|`` with ``u`` the unit direction of the force.
@@ -35,6 +37,7 @@ from .exercises._base import Pose
 from .kinematics import cross
 
 __all__ = [
+    "InertialLoads",
     "Statics",
     "floor_and_bench_reactions",
     "floor_reaction",
@@ -58,12 +61,13 @@ def moment_about(r, F, point):
     return np.sum(cross(r - np.asarray(point)[..., None], F), axis=-1)
 
 
-def floor_reaction(r, F):
+def floor_reaction(r, F, couple=None):
     """Ground reaction balancing loads ``F`` at ``r`` when the floor is the only support.
 
     Returns ``(G, cop_x)``: the force on the feet (complex, N) and the x of the centre of
-    pressure on the floor (m), from ``sum F + G = 0`` and ``sum r x F + cop x G = 0`` with the
-    centre of pressure at height 0.
+    pressure on the floor (m), from ``sum F + G = 0`` and ``sum r x F + sum C + cop x G = 0``
+    with the centre of pressure at height 0. ``couple`` (N m, CCW, summed over the last axis)
+    is optional.
 
     Examples
     --------
@@ -74,17 +78,20 @@ def floor_reaction(r, F):
     (0.0, 800.0, 0.1)
     """
     G = -np.sum(F, axis=-1)
-    cop_x = -np.sum(cross(r, F), axis=-1) / G.imag
+    moment = np.sum(cross(r, F), axis=-1)
+    if couple is not None:
+        moment = moment + np.sum(couple, axis=-1)
+    cop_x = -moment / G.imag
     return G, cop_x
 
 
-def floor_and_bench_reactions(r, F, bench_point, bench_direction, cop_x):
+def floor_and_bench_reactions(r, F, bench_point, bench_direction, cop_x, couple=None):
     """Ground and bench reactions when the centre of pressure and the bench force's direction
     are given (the two assumptions that make the hip thrust statically determinate).
 
     With ``B = b u`` at ``bench_point`` and ``G`` at ``(cop_x, 0)``, moments about the centre of
-    pressure give ``b = -sum (r - cop) x F / ((bench_point - cop) x u)``, then
-    ``G = -sum F - B``.
+    pressure give ``b = -[sum (r - cop) x F + sum C] / ((bench_point - cop) x u)``, then
+    ``G = -sum F - B``. ``couple`` (N m, CCW, summed over the last axis) is optional.
 
     Returns ``(G, B)``, complex, N.
 
@@ -99,13 +106,16 @@ def floor_and_bench_reactions(r, F, bench_point, bench_direction, cop_x):
     (750.0, 250.0)
     """
     cop = cop_x + 0j
-    b = -moment_about(r, F, cop) / cross(bench_point - cop, bench_direction)
+    moment = moment_about(r, F, cop)
+    if couple is not None:
+        moment = moment + np.sum(couple, axis=-1)
+    b = -moment / cross(bench_point - cop, bench_direction)
     B = b * bench_direction
     G = -np.sum(F, axis=-1) - B
     return G, B
 
 
-def net_joint_moments(r, F, level, joint_point, joint_level, sign):
+def net_joint_moments(r, F, level, joint_point, joint_level, sign, couple=None):
     """Net internal joint moments from the loads above each joint.
 
     Parameters
@@ -120,6 +130,8 @@ def net_joint_moments(r, F, level, joint_point, joint_level, sign):
         A load is above joint ``j`` when ``level > joint_level[j]``.
     sign : ndarray, shape (J,)
         Anatomical sign of each joint (see :data:`biomech.conventions.MOMENT_SIGN`).
+    couple : ndarray, shape (..., I), optional
+        A pure couple (N m, CCW) on the body part of each load, added to its moment.
 
     Returns
     -------
@@ -136,7 +148,8 @@ def net_joint_moments(r, F, level, joint_point, joint_level, sign):
     30.0
     """
     above = (np.asarray(level)[None, :] > np.asarray(joint_level)[:, None]).astype(float)
-    s_origin = np.einsum("...i,ji->...j", cross(r, F), above)
+    moment = cross(r, F) if couple is None else cross(r, F) + couple
+    s_origin = np.einsum("...i,ji->...j", moment, above)
     f_above = np.einsum("...i,ji->...j", F, above)
     s_joint = s_origin - cross(joint_point, f_above)
     return np.asarray(sign) * s_joint
@@ -152,6 +165,45 @@ def moment_arm(r, direction, point):
     """
     u = direction / np.abs(direction)
     return np.abs(cross(r - point, u))
+
+
+@dataclass(frozen=True, slots=True)
+class InertialLoads:
+    """d'Alembert loads of an accelerating posture, added to the weights by :func:`solve_pose`.
+
+    Attributes
+    ----------
+    segment_force : complex ndarray, shape (..., S)
+        ``-m_s a_s`` at each segment's centre of mass (N), segments in the order of
+        :data:`~biomech.conventions.SEGMENTS`.
+    segment_couple : ndarray, shape (..., S)
+        ``-I_s alpha_s`` on each segment (N m, counter-clockwise), ``I_s`` its moment of
+        inertia about its centre of mass.
+    bar_force : complex ndarray, shape (...)
+        ``-m_bar a_bar`` at the bar (N): the bar is a particle (its sleeves and plates turn
+        freely on the shaft, so the plates' rotation is not driven by the lifter).
+
+    Examples
+    --------
+    A squat posture held still, then the same posture with the whole body and bar accelerating
+    upward at ``a``: the ground pushes harder by ``(m_body + m_bar) a``.
+
+    >>> import biomech
+    >>> body = biomech.Body.default()
+    >>> pose = biomech.Squat()._pose(body, np.array([0.5]))
+    >>> m = np.array([body.segment_mass(s) for s in SEGMENTS])
+    >>> up = InertialLoads(-2.0j * m[None, :], np.zeros((1, 8)), np.array([-2.0j * 100.0]))
+    >>> still = solve_pose(pose, m, np.array([100.0]), 9.80665)
+    >>> moving = solve_pose(pose, m, np.array([100.0]), 9.80665, up)
+    >>> ground = still.forces.index("ground")
+    >>> extra = moving.force_vector[..., ground] - still.force_vector[..., ground]
+    >>> bool(abs(extra.imag[0] - 2.0 * (m.sum() + 100.0)) < 1e-9)
+    True
+    """
+
+    segment_force: np.ndarray
+    segment_couple: np.ndarray
+    bar_force: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +238,9 @@ class Statics:
     segment_hip_moment_contribution: np.ndarray
 
 
-def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
+def solve_pose(
+    pose: Pose, segment_mass, load_kg, g, inertial: InertialLoads | None = None
+) -> Statics:
     """Reactions, net joint moments and the hip decomposition of a posture.
 
     Parameters
@@ -199,6 +253,10 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
         Barbell mass, kg.
     g : float
         m/s^2.
+    inertial : InertialLoads, optional
+        d'Alembert loads (inverse dynamics): each segment's ``-m a`` joins its weight, its
+        ``-I alpha`` couple acts on its body part, and the bar's ``-m a`` joins the bar's
+        weight. ``None`` (default): statics.
 
     Returns
     -------
@@ -228,23 +286,30 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
     seg_F = np.broadcast_to(-1j * g * np.asarray(segment_mass)[..., None, :], seg_com.shape)
     bar_point = full(points["bar"])
     bar_F = full(-1j * g * np.asarray(load_kg) + 0j)
+    bar_dir = full(-1j + 0j)
+    seg_C = None
+    if inertial is not None:
+        seg_F = seg_F + inertial.segment_force
+        seg_C = np.broadcast_to(inertial.segment_couple, seg_com.shape)
+        bar_F = bar_F + inertial.bar_force
+        bar_dir = np.where(np.abs(bar_F) > 0.0, bar_F, bar_dir)  # no bar: keep the vertical
     r_known = np.concatenate([seg_com, bar_point[..., None]], axis=-1)
     F_known = np.concatenate([seg_F, bar_F[..., None]], axis=-1)
 
     forces: tuple[str, ...]
     if pose.bench_direction is None:
-        G, cop_x = floor_reaction(r_known, F_known)
+        G, cop_x = floor_reaction(r_known, F_known, seg_C)
         forces = ("bar", "ground")
         extra_points, extra_forces, extra_dirs = [], [], []
     else:
         cop_x = full(pose.cop_x)
         bench_point, bench_dir = full(points["bench_contact"]), full(pose.bench_direction)
-        G, B = floor_and_bench_reactions(r_known, F_known, bench_point, bench_dir, cop_x)
+        G, B = floor_and_bench_reactions(r_known, F_known, bench_point, bench_dir, cop_x, seg_C)
         forces = ("bar", "ground", "bench")
         extra_points, extra_forces, extra_dirs = [bench_point], [B], [bench_dir]
     f_point = np.stack([bar_point, cop_x + 0j, *extra_points], axis=-1)
     f_vec = np.stack([bar_F, G, *extra_forces], axis=-1)
-    f_dir = np.stack([full(-1j + 0j), G, *extra_dirs], axis=-1)
+    f_dir = np.stack([bar_dir, G, *extra_dirs], axis=-1)
 
     force_level = np.array([FORCE_LEVEL[f] for f in forces])
     seg_level = np.array([SEGMENT_LEVEL[s] for s in SEGMENTS])
@@ -254,7 +319,10 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
     joint_point = np.stack([full(points[j]) for j in JOINTS], axis=-1)
     joint_level = np.array([JOINT_LEVEL[j] for j in JOINTS])
     sign = np.array([MOMENT_SIGN[j] for j in JOINTS], dtype=float)
-    net_moment = net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign)
+    C_all = None
+    if seg_C is not None:
+        C_all = np.concatenate([seg_C, np.zeros(seg_C.shape[:-1] + (len(forces),))], axis=-1)
+    net_moment = net_joint_moments(r_all, F_all, level_all, joint_point, joint_level, sign, C_all)
     above = (level_all[None, :] > joint_level[:, None]).astype(float)
     # the hip moment split: loads above the hip count with the hip's sign, loads below with
     # the opposite sign (their moment reaches the trunk through the joint)
@@ -274,7 +342,8 @@ def solve_pose(pose: Pose, segment_mass, load_kg, g) -> Statics:
         hip_moment_arm=moment_arm(f_point, f_dir, hip),
         hip_moment_contribution=f_side * cross(f_point - hip, f_vec),
         segment_hip_moment_arm=np.abs((seg_com - hip).real),
-        segment_hip_moment_contribution=s_side * cross(seg_com - hip, seg_F),
+        segment_hip_moment_contribution=s_side
+        * (cross(seg_com - hip, seg_F) + (0.0 if seg_C is None else seg_C)),
     )
 
 

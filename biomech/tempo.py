@@ -165,11 +165,75 @@ class Tempo:
 
     def _segments(self) -> list[tuple[float, float, float]]:
         """(duration, phase at start, phase at end) of the four parts, in order."""
-        down = (self.eccentric_s, 1.0, 0.0)
-        bottom = (self.bottom_pause_s, 0.0, 0.0)
-        up = (self.concentric_s, 0.0, 1.0)
-        top = (self.top_pause_s, 1.0, 1.0)
+        return [(d, p0, p1) for _, d, p0, p1 in self._parts()]
+
+    def _parts(self) -> list[tuple[str, float, float, float]]:
+        """(name, duration, phase at start, phase at end) of the four parts, in order."""
+        down = ("eccentric", self.eccentric_s, 1.0, 0.0)
+        bottom = ("bottom_pause", self.bottom_pause_s, 0.0, 0.0)
+        up = ("concentric", self.concentric_s, 0.0, 1.0)
+        top = ("top_pause", self.top_pause_s, 1.0, 1.0)
         return [down, bottom, up, top] if self.start == "top" else [up, top, down, bottom]
+
+    def movement(self, t, *, reps: int = 1) -> np.ndarray:
+        """Name of the part of the rep (``"eccentric"``, ``"bottom_pause"``, ``"concentric"``,
+        ``"top_pause"``) at each time ``t`` (s); a time on a boundary belongs to the later part
+        (the last sample of the set to the last part).
+
+        Examples
+        --------
+        >>> Tempo.parse("2-1-1-2").movement([0.0, 2.5, 3.0, 5.9, 6.0], reps=2).tolist()
+        ['eccentric', 'bottom_pause', 'concentric', 'top_pause', 'eccentric']
+        """
+        _check_reps(reps)
+        t = np.asarray(check_real("t", t), dtype=float)
+        total = reps * self.rep_duration_s
+        clipped = np.clip(t, 0.0, total)
+        local = np.where(
+            clipped >= total, self.rep_duration_s, np.mod(clipped, self.rep_duration_s)
+        )
+        parts = [(name, d) for name, d, _, _ in self._parts() if d > 0.0]
+        out = np.full(local.shape, parts[-1][0], dtype=object)
+        end = self.rep_duration_s
+        for name, duration in reversed(parts):  # four parts of a rep, not samples
+            begin = end - duration
+            out = np.where((local >= begin) & (local < end), name, out)
+            end = begin
+        return out.astype(str)
+
+    def as_attrs(self, *, reps: int = 1, rate_hz: float | None = None) -> dict[str, object]:
+        """The tempo as flat dataset attributes.
+
+        Examples
+        --------
+        >>> Tempo.parse("2-0-1-2").as_attrs(reps=3)["tempo"]
+        '2-0-1-2'
+        """
+        out: dict[str, object] = {
+            "tempo": self.notation,
+            "tempo_start": self.start,
+            "eccentric_s": self.eccentric_s,
+            "bottom_pause_s": self.bottom_pause_s,
+            "concentric_s": self.concentric_s,
+            "top_pause_s": self.top_pause_s,
+            "rep_duration_s": self.rep_duration_s,
+            "reps": reps,
+        }
+        if rate_hz is not None:
+            out["rate_hz"] = float(rate_hz)
+        return out
+
+    @property
+    def notation(self) -> str:
+        """The tempo in the four-number notation (eccentric-bottom-concentric-top, s).
+
+        Examples
+        --------
+        >>> Tempo(eccentric_s=3.0, concentric_s=0.5).notation
+        '3-0-0.5-2'
+        """
+        parts = (self.eccentric_s, self.bottom_pause_s, self.concentric_s, self.top_pause_s)
+        return "-".join(f"{v:g}" for v in parts)
 
     def phase(self, t, *, reps: int = 1):
         """Phase ``p``, its rate ``dp/dt`` (1/s) and ``d2p/dt2`` (1/s^2) at times ``t`` (s).

@@ -1,0 +1,152 @@
+"""Training metrics of a set lifted to a tempo: time under tension, moment impulse, peaks.
+
+All of them are read off a result of :func:`biomech.simulate` with ``tempo=``, per rep (a
+``rep`` dimension, numbered from 1) and for the set, for every joint:
+
+* ``time_under_tension(rep)`` (s): the rep's duration under the bar (eccentric, pauses and
+  concentric: the sum of the tempo's four numbers, the coaching definition);
+* ``time_above_half_peak(rep, joint)`` (s): how long the joint's net moment stays above half
+  of its peak over the set, a measure of where in the rep the load is felt;
+* ``moment_impulse(rep, joint)`` (N m s): the integral of the net moment over the rep's time,
+  ``J = integral M dt`` (trapezoidal, exact for the sampled curve between samples), and
+  ``quasi_static_moment_impulse`` of the same postures held still;
+* ``peak_moment(rep, joint)`` (N m), its time ``time_at_peak_moment`` (s from the start of the
+  set) and phase ``phase_at_peak_moment``, and ``quasi_static_peak_moment``;
+* ``set_time_under_tension``, ``set_moment_impulse(joint)`` and
+  ``set_quasi_static_moment_impulse(joint)``: the sums over the reps.
+
+Examples
+--------
+>>> import biomech
+>>> ds = biomech.simulate(biomech.Squat(), tempo="2-0-1-2", reps=2, rate_hz=50)
+>>> ds["time_under_tension"].values.tolist()
+[5.0, 5.0]
+>>> bool(ds["set_moment_impulse"].sel(joint="hip") == ds["moment_impulse"].sel(joint="hip").sum())
+True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import xarray as xr
+
+__all__ = ["rep_metrics"]
+
+
+def _cumulative_trapezoid(y: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Running integral of ``y`` over ``t`` along axis -2 (time), starting at 0."""
+    dt = np.diff(t)[:, None]
+    steps = 0.5 * (y[..., 1:, :] + y[..., :-1, :]) * dt
+    zero = np.zeros(y.shape[:-2] + (1, y.shape[-1]))
+    return np.concatenate([zero, np.cumsum(steps, axis=-2)], axis=-2)
+
+
+def _at_times(c: np.ndarray, t: np.ndarray, when: np.ndarray) -> np.ndarray:
+    """Linear interpolation of ``c`` (time on axis -2) at the times ``when``."""
+    i = np.clip(np.searchsorted(t, when, side="right") - 1, 0, t.size - 2)
+    frac = ((when - t[i]) / (t[i + 1] - t[i]))[:, None]
+    return c[..., i, :] + frac * (c[..., i + 1, :] - c[..., i, :])
+
+
+def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
+    """Per-rep and per-set training metrics of a result of ``simulate(..., tempo=...)``.
+
+    Parameters
+    ----------
+    ds : xarray.Dataset
+        With dimension ``time`` (s), ``net_moment(..., time, joint)`` (dynamic),
+        ``quasi_static_net_moment``, the coordinate ``phase(time)`` and the attributes
+        ``rep_duration_s`` and ``reps`` (as :func:`biomech.simulate` writes them).
+
+    Returns
+    -------
+    xarray.Dataset
+        The variables listed in :mod:`biomech.metrics`, with units and long names; dimension
+        ``rep`` (1, 2, ...) and, for a population, ``body``.
+
+    Raises
+    ------
+    ValueError
+        If ``ds`` is not a result lifted to a tempo.
+
+    Examples
+    --------
+    >>> import biomech
+    >>> ds = biomech.simulate(biomech.HipThrust(), tempo="3-0-2-1", rate_hz=50)
+    >>> m = rep_metrics(ds)
+    >>> float(m["time_under_tension"].sel(rep=1))
+    6.0
+    """
+    needed = ("rep_duration_s", "reps")
+    if "time" not in ds.dims or any(k not in ds.attrs for k in needed):
+        msg = (
+            "`ds` must be a result of biomech.simulate(..., tempo=...) (dimension `time`, "
+            f"attributes {', '.join(needed)}); got dimensions {tuple(ds.dims)}."
+        )
+        raise ValueError(msg)
+    duration = float(ds.attrs["rep_duration_s"])
+    reps = int(ds.attrs["reps"])
+    t = np.asarray(ds["time"], dtype=float)
+    dims = [d for d in ds["net_moment"].dims if d not in ("time", "joint")]
+    m = ds["net_moment"].transpose(*dims, "time", "joint").to_numpy()
+    m_still = ds["quasi_static_net_moment"].transpose(*dims, "time", "joint").to_numpy()
+    bounds = duration * np.arange(reps + 1)
+    # which rep each sample belongs to (a boundary sample to the later rep, the last to the last)
+    rep_of = np.minimum((t // duration).astype(int), reps - 1)
+    member = rep_of[None, :] == np.arange(reps)[:, None]  # (rep, time)
+
+    def impulse(y):
+        c = _at_times(_cumulative_trapezoid(y, t), t, bounds)
+        return np.diff(c, axis=-2)  # (..., rep, joint)
+
+    def peak(y):
+        masked = np.where(member[:, :, None], y[..., None, :, :], -np.inf)  # (..., rep, t, J)
+        i = np.argmax(masked, axis=-2)
+        return np.take_along_axis(masked, i[..., None, :], axis=-2)[..., 0, :], i
+
+    peak_m, i_peak = peak(m)
+    peak_still, _ = peak(m_still)
+    # time above half the set's peak: the indicator integrated like the impulse
+    half = 0.5 * np.max(m, axis=-2, keepdims=True)
+    above = impulse((m > half).astype(float))
+    phase = np.asarray(ds["phase"], dtype=float)
+    rj = (*dims, "rep", "joint")
+
+    def var(d, data, units, long_name):
+        return xr.Variable(d, data, {"units": units, "long_name": long_name})
+
+    j_dyn, j_still = impulse(m), impulse(m_still)
+    tut = np.full(reps, duration)
+    out = {
+        "time_under_tension": var(("rep",), tut, "s", "time under tension of the rep"),
+        "time_above_half_peak": var(
+            rj, above, "s", "time with the net moment above half its peak over the set"
+        ),
+        "moment_impulse": var(
+            rj, j_dyn, "N m s", "net joint moment integrated over the rep's time"
+        ),
+        "quasi_static_moment_impulse": var(
+            rj, j_still, "N m s", "quasi-static net joint moment integrated over the rep's time"
+        ),
+        "peak_moment": var(rj, peak_m, "N m", "largest net joint moment in the rep"),
+        "time_at_peak_moment": var(
+            rj, t[i_peak], "s", "time of the peak net joint moment, from the start of the set"
+        ),
+        "phase_at_peak_moment": var(
+            rj, phase[i_peak], "1", "phase of the rep at the peak net joint moment"
+        ),
+        "quasi_static_peak_moment": var(
+            rj, peak_still, "N m", "largest quasi-static net joint moment in the rep"
+        ),
+        "set_time_under_tension": var((), tut.sum(), "s", "time under tension of the set"),
+        "set_moment_impulse": var(
+            (*dims, "joint"), j_dyn.sum(axis=-2), "N m s", "net joint moment impulse of the set"
+        ),
+        "set_quasi_static_moment_impulse": var(
+            (*dims, "joint"),
+            j_still.sum(axis=-2),
+            "N m s",
+            "quasi-static net joint moment impulse of the set",
+        ),
+    }
+    return xr.Dataset(out, coords={"rep": ("rep", np.arange(1, reps + 1)), "joint": ds["joint"]})
