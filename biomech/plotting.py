@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "animate_rep",
+    "plot_dynamic_vs_static",
     "plot_free_body",
     "plot_moment_arms",
     "plot_moment_curves",
@@ -192,6 +193,106 @@ def plot_moment_curves(
         f"{joint.capitalize()} moment over the rep (circle: peak, square: lockout)",
         fontsize="medium",
     )
+    ax.grid(alpha=0.3)
+    return ax
+
+
+#: Background shade of each part of a rep in time plots.
+MOVEMENT_COLORS = {
+    "eccentric": "#fdebd0",
+    "bottom_pause": "#f2f3f4",
+    "concentric": "#d6eaf8",
+    "top_pause": "#f2f3f4",
+}
+
+
+def plot_dynamic_vs_static(
+    ds: xr.Dataset,
+    *,
+    joint: str = "hip",
+    x: str = "time",
+    ax: Axes | None = None,
+    shade_movements: bool = True,
+) -> Axes:
+    """The net moment of a rep lifted to a tempo beside the same postures held still.
+
+    Parameters
+    ----------
+    ds : Dataset
+        A result of ``biomech.simulate(..., tempo=...)`` (one body).
+    joint : {"hip", "knee", "ankle"}
+    x : {"time", "hip_flexion", "phase"}
+        The horizontal axis: time (s; the parts of the rep shaded behind), or hip flexion
+        (deg, bottom on the left) or phase, where lowering and lifting trace two branches.
+    ax : matplotlib Axes, optional
+    shade_movements : bool, default True
+        With ``x="time"``, shade the eccentric, pauses and concentric (``gid``
+        ``"movement:<part>"``).
+
+    Returns
+    -------
+    Axes
+        The dynamic curve (``gid`` ``"dynamic"``), the quasi-static one (``"quasi_static"``,
+        dashed), their peaks (``"peak:dynamic"``, ``"peak:quasi_static"``) and a zero line.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import biomech
+    >>> ds = biomech.simulate(biomech.Squat(), tempo="2-0-1-2", rate_hz=50)
+    >>> ax = plot_dynamic_vs_static(ds)
+    >>> [line.get_gid() for line in ax.lines if line.get_gid() in ("dynamic", "quasi_static")]
+    ['quasi_static', 'dynamic']
+    """
+    ((label, ds),) = _as_items(ds, None)
+    if "quasi_static_net_moment" not in ds or "time" not in ds.dims:
+        msg = (
+            "`ds` must be a result of biomech.simulate(..., tempo=...), which has the "
+            "quasi-static moment beside the dynamic one; got a quasi-static result."
+        )
+        raise ValueError(msg)
+    check_choice("joint", joint, JOINTS)
+    check_choice("x", x, ("time", "hip_flexion", "phase"))
+    ax = _axes(ax)
+    if x == "time":
+        xs, xlabel = ds["time"].values, f"time [{ds['time'].attrs.get('units', 's')}]"
+    else:
+        xs, xlabel = _x(ds, x)
+    if x == "time" and shade_movements:
+        parts = ds["movement"].values
+        t = ds["time"].values
+        change = np.flatnonzero(parts[1:] != parts[:-1]) + 1
+        starts = np.concatenate([[0], change])
+        ends = np.concatenate([change, [t.size - 1]])
+        seen: set[str] = set()
+        for a, b in zip(starts, ends, strict=True):
+            part = str(parts[a])
+            ax.axvspan(
+                t[a],
+                t[b],
+                color=MOVEMENT_COLORS.get(part, "0.95"),
+                lw=0,
+                zorder=0,
+                gid=f"movement:{part}",
+                label=part.replace("_", " ") if part not in seen else "_nolegend_",
+            )
+            seen.add(part)
+    ax.axhline(0.0, color="0.6", lw=0.8, gid="zero")
+    still = ds["quasi_static_net_moment"].sel(joint=joint).values
+    moving = ds["net_moment"].sel(joint=joint).values
+    ax.plot(xs, still, "--", lw=1.8, color="0.35", label="held still", gid="quasi_static")
+    ax.plot(xs, moving, lw=2.2, color="#c0392b", label="lifted", gid="dynamic")
+    for name, y, color in (("quasi_static", still, "0.35"), ("dynamic", moving, "#c0392b")):
+        i = int(np.argmax(y))
+        ax.plot(xs[i], y[i], "o", ms=6, color=color, gid=f"peak:{name}", label="_nolegend_")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(_moment_label(ds, joint))
+    if x == "hip_flexion" and not ax.xaxis_inverted():
+        ax.invert_xaxis()
+    ax.legend(frameon=False, fontsize="small", ncol=2)
+    tempo = ds.attrs.get("tempo", "")
+    ax.set_title(f"{label}, tempo {tempo}: {joint} moment lifted vs held still", fontsize="medium")
     ax.grid(alpha=0.3)
     return ax
 

@@ -120,6 +120,18 @@ def test_whole_body_newton_euler(exercise):
 
 
 @pytest.mark.parametrize("exercise", EXERCISES)
+def test_the_bar_obeys_newtons_second_law(exercise):
+    """The body holds the bar: the bar's push on the body is its weight less m a, with a the
+    bar's acceleration (itself checked against differences of its position above)."""
+    ds = lifted(exercise, rate_hz=100)
+    load = ds.attrs["load_kg"]
+    push = xy(ds["force_vector"].sel(force="bar"))
+    expected = load * (-1j * G - xy(ds["bar_acceleration"]))
+    np.testing.assert_allclose(push, expected, atol=1e-12 * load * G)
+    assert float(np.abs(xy(ds["bar_acceleration"])).max()) > 1.0  # the bar does accelerate
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
 def test_hip_contributions_still_sum_to_the_hip_moment(exercise):
     """With inertia, each side's force and segment contributions sum to the hip moment."""
     ds = lifted(exercise, rate_hz=100)

@@ -175,3 +175,29 @@ def test_free_body_legend_lists_every_force_with_its_magnitude(lifts):
     for f in ("bar", "ground", "bench"):
         v = at["force_vector"].sel(force=f).values
         assert f"{f}: {np.hypot(*v):.0f} N" in texts
+
+
+def test_dynamic_vs_static_draws_both_curves_of_the_dataset():
+    ds = simulate(Squat(), tempo="2-1-1-2", rate_hz=50)
+    ax = plotting.plot_dynamic_vs_static(ds, joint="knee")
+    lines = {line.get_gid(): line for line in ax.lines}
+    np.testing.assert_allclose(lines["dynamic"].get_ydata(), ds["net_moment"].sel(joint="knee"))
+    np.testing.assert_allclose(
+        lines["quasi_static"].get_ydata(), ds["quasi_static_net_moment"].sel(joint="knee")
+    )
+    np.testing.assert_allclose(lines["dynamic"].get_xdata(), ds["time"])
+    peak = float(ds["net_moment"].sel(joint="knee").max())
+    assert lines["peak:dynamic"].get_ydata()[0] == pytest.approx(peak)
+    spans = [p.get_gid() for p in ax.patches]
+    assert spans == [
+        "movement:eccentric",
+        "movement:bottom_pause",
+        "movement:concentric",
+        "movement:top_pause",
+    ]
+    assert "extension +" in ax.get_ylabel()
+
+
+def test_dynamic_vs_static_needs_a_lifted_rep():
+    with pytest.raises(ValueError, match=r"must be a result of biomech\.simulate\(\.\.\., tempo"):
+        plotting.plot_dynamic_vs_static(simulate(Squat(), n=11))
