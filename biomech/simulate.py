@@ -406,6 +406,12 @@ def _dataset(
             {"units": "s", "long_name": "time from the start of the set"},
         )
         data_vars.update(_motion_variables(pose, seg_mass, load, g, st, kinematics, ph, var))
+        data_vars["segment_moment_of_inertia"] = var(
+            lead_dims + ("segment",),
+            seg_inertia,
+            "kg m^2",
+            "moment of inertia about the segment centre of mass (sagittal rotation)",
+        )
     if lead and lead_dim == "body":
         coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
         coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, lead).copy(), {"units": "kg"})

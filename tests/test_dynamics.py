@@ -100,8 +100,11 @@ def test_whole_body_newton_euler(exercise):
     com = xy(ds["segment_com"])
     acc = xy(ds["segment_com_acceleration"])
     alpha = np.deg2rad(ds["segment_angular_acceleration"].to_numpy())
+    inertia = ds["segment_moment_of_inertia"].to_numpy()
     body = Body.default()
-    inertia = np.array([body.segment_moment_of_inertia(s) for s in biomech.SEGMENTS])
+    k = np.array([body.table.radius_of_gyration[s] for s in biomech.SEGMENTS])
+    lengths = np.array([body.segment_length(s) for s in biomech.SEGMENTS])
+    np.testing.assert_allclose(inertia, m * (k * lengths) ** 2, rtol=1e-14)
     F = xy(ds["force_vector"])  # bar, ground (and bench): forces on the body
     r = xy(ds["force_point"])
     weights = -1j * G * m
