@@ -1,4 +1,4 @@
-"""Command-line entry point: ``biomech compare`` and ``biomech fbd``.
+"""Command-line entry point: ``biomech compare``, ``biomech fbd`` and ``biomech tempo``.
 
 Examples
 --------
@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from .anthropometry import Body
 from .exercises import Deadlift, HipThrust, Squat
 from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts
+from .tempo import Tempo
 
 __all__ = ["main"]
 
@@ -110,6 +111,38 @@ def _parser() -> argparse.ArgumentParser:
     fbd.add_argument(
         "--out", default=None, help="where to write the figure (default biomech_fbd_<exercise>.png)"
     )
+    tempo = sub.add_parser(
+        "tempo",
+        help="lift one lift to a tempo: moments with inertia beside the postures held still",
+        description=(
+            "Lift one lift to a tempo (inverse dynamics: segment and bar inertia included) and "
+            "print, per rep, the peak hip extension moment lifted and held still, when the "
+            "peak happens, and the hip moment impulse; write both curves over time as a PNG."
+        ),
+    )
+    tempo.add_argument("exercise", choices=tuple(EXERCISES), help="which lift")
+    _body_options(tempo)
+    tempo.add_argument(
+        "--tempo",
+        default="2-0-1-2",
+        help="eccentric-bottom-concentric-top, s; X = explosive (default %(default)s)",
+    )
+    tempo.add_argument("--reps", type=int, default=1, help="reps in the set (default %(default)s)")
+    tempo.add_argument(
+        "--start",
+        choices=("top", "bottom"),
+        default=None,
+        help="where each rep starts (default: bottom for the deadlift, top otherwise)",
+    )
+    tempo.add_argument(
+        "--rate-hz", type=float, default=100.0, help="samples per second (default %(default)s)"
+    )
+    tempo.add_argument(
+        "--out",
+        default=None,
+        help="where to write the figure (default biomech_tempo_<exercise>.png)",
+    )
+    tempo.add_argument("--no-figure", action="store_true", help="print the table only")
     return parser
 
 
@@ -185,12 +218,73 @@ def _fbd(args: argparse.Namespace) -> None:
     print(f"wrote {out}")
 
 
+def _tempo(args: argparse.Namespace) -> None:
+    start: Literal["top", "bottom"] = args.start or (
+        "bottom" if args.exercise == "deadlift" else "top"
+    )
+    tempo = Tempo.parse(args.tempo, start=start)
+    ds = simulate(
+        EXERCISES[args.exercise](load_kg=args.load_kg),
+        _body(args),
+        tempo=tempo,
+        reps=args.reps,
+        rate_hz=args.rate_hz,
+    )
+    hip = ds.sel(joint="hip")
+    print(
+        f"{args.exercise}, tempo {tempo.notation} (starting at the {start}), {args.reps} rep(s), "
+        f"{args.height_m:.2f} m {args.mass_kg:g} kg {args.sex}, bar {args.load_kg:g} kg"
+    )
+    print("net internal hip moment, extension positive; lifted = with inertia, held = still")
+    columns = [
+        "peak_moment",
+        "quasi_static_peak_moment",
+        "time_at_peak_moment",
+        "phase_at_peak_moment",
+        "moment_impulse",
+        "quasi_static_moment_impulse",
+    ]
+    table = hip[columns].to_dataframe()[columns]
+    table.columns = [
+        "peak lifted [N m]",
+        "peak held [N m]",
+        "at [s]",
+        "at phase",
+        "impulse lifted [N m s]",
+        "impulse held [N m s]",
+    ]
+    digits = {c: {"at [s]": 2, "at phase": 3}.get(c, 1) for c in table.columns}
+    print(table.to_string(formatters={c: f"{{:.{d}f}}".format for c, d in digits.items()}))
+    print(
+        f"set: time under tension {float(ds['set_time_under_tension']):g} s, hip moment "
+        f"impulse {float(hip['set_moment_impulse']):.1f} N m s lifted, "
+        f"{float(hip['set_quasi_static_moment_impulse']):.1f} N m s held"
+    )
+    if args.no_figure:
+        return
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import plotting
+
+    fig, ax = plt.subplots(figsize=(8, 5.2), layout="constrained")
+    plotting.plot_dynamic_vs_static(ds, ax=ax)
+    out = args.out or f"biomech_tempo_{args.exercise}.png"
+    fig.savefig(out, dpi=150)
+    plt.close(fig)
+    print(f"wrote {out}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code (0 ok, 2 bad input)."""
     args = _parser().parse_args(argv)
     try:
         if args.command == "compare":
             _compare(args)
+        elif args.command == "tempo":
+            _tempo(args)
         else:
             _fbd(args)
     except (ValueError, TypeError, OSError) as exc:

@@ -106,3 +106,27 @@ def test_fbd_command(tmp_path, capsys):
     assert "hip_thrust at phase 1.00" in capsys.readouterr().out
     assert main(["fbd", "squat", "--phase", "1.5", "--out", str(out)]) == 2
     assert "`phase` must be a phase of the rep" in capsys.readouterr().err
+
+
+def test_tempo_prints_the_metrics_of_the_dataset(capsys, tmp_path):
+    out_png = tmp_path / "tempo.png"
+    argv = ["tempo", "squat", "--tempo", "3-1-1-1", "--reps", "2", "--out", str(out_png)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    ds = biomech.simulate(biomech.Squat(), tempo="3-1-1-1", reps=2)
+    hip = ds.sel(joint="hip")
+    rows = [line.split() for line in out.splitlines() if line.split()[:1] in (["1"], ["2"])]
+    assert len(rows) == 2
+    for rep, row in zip((1, 2), rows, strict=True):
+        peak, held, at, _, impulse, _ = (float(v) for v in row[1:])
+        assert peak == pytest.approx(float(hip["peak_moment"].sel(rep=rep)), abs=0.05)
+        assert held == pytest.approx(float(hip["quasi_static_peak_moment"].sel(rep=rep)), abs=0.05)
+        assert at == pytest.approx(float(hip["time_at_peak_moment"].sel(rep=rep)), abs=0.005)
+        assert impulse == pytest.approx(float(hip["moment_impulse"].sel(rep=rep)), abs=0.05)
+    assert "time under tension 12 s" in out
+    assert out_png.stat().st_size > 10_000
+
+
+def test_tempo_rejects_a_bad_notation(capsys):
+    assert main(["tempo", "squat", "--tempo", "2-0", "--no-figure"]) == 2
+    assert "`notation` must have four parts" in capsys.readouterr().err
