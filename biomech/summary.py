@@ -46,6 +46,12 @@ def summarize(ds: xr.Dataset, joint: str = "hip") -> xr.Dataset:
     True
     """
     check_choice("joint", joint, JOINTS)
+    if "phase" not in ds.dims:
+        msg = (
+            "`ds` must be a quasi-static result over `phase`; a rep lifted to a tempo (over "
+            "`time`) carries its per-rep metrics (peak_moment, moment_impulse, ...) already."
+        )
+        raise ValueError(msg)
     m = ds["net_moment"].sel(joint=joint).reset_coords(drop=True)
     i_peak = m.argmax("phase")
     peak = m.max("phase")

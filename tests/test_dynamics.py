@@ -275,3 +275,5 @@ def test_bad_dynamic_input_is_named():
         simulate(Squat(), tempo="2-0-1-2", rate_hz=-5)
     with pytest.raises(ValueError, match=r"must be a result of biomech\.simulate"):
         biomech.rep_metrics(simulate(Squat(), n=5))
+    with pytest.raises(ValueError, match="must be a quasi-static result over `phase`"):
+        biomech.summarize(lifted(Squat(), rate_hz=20))
