@@ -17,6 +17,10 @@ The checks (``CHECKS``) read their parameters from the row:
 - ``bounded``: a statistic of the curve (where the peak is, how the moment changes over the lift)
   within published bounds.
 
+A row whose ``params`` give a ``tempo`` is lifted to it (inverse dynamics, segment and bar
+inertia included) instead of held still; its statistics are those of the first rep's lifting
+phase, over phase.
+
 Where a study does not report the bar in kilograms the statement is tested at every bar of a
 wide range (``loads_kg``), so that it cannot pass at one convenient load only.
 
@@ -76,6 +80,7 @@ COMPARISON_KEYS = frozenset(
         "expect",
         "lower",
         "upper",
+        "tempo",
     }
 )
 
@@ -156,13 +161,24 @@ def _load_kg(spec: Mapping[str, Any], body: Body, default: float | None) -> floa
     return float(default)
 
 
-def _simulate(exercise, body: Body, warns: str | None) -> xr.Dataset:
-    """Run the model; ignore BiomechWarning only for rows that declare why it warns."""
-    if warns is None:
-        return biomech.simulate(exercise, body, n=N_PHASE)
+#: Samples per second of a row lifted to a tempo (``params.tempo``).
+RATE_HZ = 200.0
+
+
+def _simulate(exercise, body: Body, warns: str | None, tempo: str | None = None) -> xr.Dataset:
+    """Run the model; ignore BiomechWarning only for rows that declare why it warns.
+
+    A row with ``tempo`` is lifted to it (inverse dynamics), and its statistics are those of the
+    lifting phase (the concentric) of the first rep, indexed by phase like a quasi-static run.
+    """
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", biomech.BiomechWarning)
-        return biomech.simulate(exercise, body, n=N_PHASE)
+        if warns is not None:
+            warnings.simplefilter("ignore", biomech.BiomechWarning)
+        if tempo is None:
+            return biomech.simulate(exercise, body, n=N_PHASE)
+        ds = biomech.simulate(exercise, body, tempo=tempo, rate_hz=RATE_HZ)
+    lifting = (ds["movement"] == "concentric") & (ds["rep_index"] == 1)
+    return ds.isel(time=lifting.values).swap_dims(time="phase")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -207,7 +223,7 @@ def _statistic(row: Mapping[str, Any], spec: Mapping[str, Any], load: float | No
     # a bar given once for the whole row applies to every set-up that does not give its own
     shared = {k: params[k] for k in ("load_kg", "load_bm") if k in params}
     exercise = _exercise(spec, body, _load_kg({**shared, **spec}, body, load))
-    ds = _simulate(exercise, body, row.get("warns"))
+    ds = _simulate(exercise, body, row.get("warns"), params.get("tempo"))
     return STATISTICS[params["statistic"]](ds, params.get("joint", "hip"))
 
 
