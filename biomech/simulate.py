@@ -123,8 +123,8 @@ def simulate(
     -------
     xarray.Dataset
         Dimensions ``phase`` (or ``time``), ``joint`` (ankle, knee, hip), ``axis`` (x, y),
-        ``point``,
-        ``segment``, ``force`` (bar, ground and, for the hip thrust, bench). Main variables:
+        ``point``, ``segment``, ``force`` (bar, ground and, for the hip thrust, bench). Main
+        variables:
 
         - ``joint_angle(phase, joint)`` deg: ankle dorsiflexion, knee flexion, hip flexion;
         - ``net_moment(phase, joint)`` N m: net internal moment, ankle plantarflexion +,
