@@ -16,8 +16,9 @@ interpolant (the stencil is shifted, not cut, near the ends of the range so that
 
 d'Alembert's principle turns the accelerations into loads: each segment carries ``-m a`` at its
 centre of mass and a couple ``-I alpha`` (``I`` from the table's radius of gyration), the bar
-``-m_bar a_bar`` at its centre, and the statics of :func:`biomech.statics.solve_pose`, with the
-same contact assumptions, then gives the net joint moments of the moving body. The foot is
+pushes with ``m_bar (g - a_bar)`` at its centre, and the statics of
+:func:`biomech.statics.solve_pose`, with the same contact assumptions, then gives the net joint
+moments of the moving body. The foot is
 fixed. At zero speed the loads vanish and the result is the quasi-static one.
 
 This is the cranky core: radians, SI, plain arrays, no validation; :func:`biomech.simulate`
@@ -213,7 +214,7 @@ def rep_kinematics(
     return pose, kin
 
 
-def inertial_loads(segment_mass, segment_inertia, load_kg, kin: RepKinematics) -> InertialLoads:
+def inertial_loads(segment_mass, segment_inertia, kin: RepKinematics) -> InertialLoads:
     """d'Alembert loads of the motion ``kin``.
 
     Parameters
@@ -221,26 +222,31 @@ def inertial_loads(segment_mass, segment_inertia, load_kg, kin: RepKinematics) -
     segment_mass, segment_inertia : ndarray, shape (..., S)
         kg and kg m^2 (about each centre of mass), segments in the order of
         :data:`~biomech.conventions.SEGMENTS`.
-    load_kg : ndarray, shape (..., 1)
-        Barbell mass, kg.
     kin : RepKinematics
 
     Returns
     -------
     InertialLoads
-        ``-m a`` per segment, ``-I alpha`` per segment, ``-m_bar a_bar``.
+        ``-m a`` per segment, ``-I alpha`` per segment, and the bar's acceleration.
 
     Examples
     --------
-    >>> kin = RepKinematics(*(np.zeros((1, 8)),) * 4, np.zeros(1), np.array([2.0j]))
-    >>> loads = inertial_loads(np.ones(8), np.ones(8), np.array([50.0]), kin)
-    >>> complex(loads.bar_force[0])  # the bar accelerating up at 2 m/s^2 pushes down 100 N
-    (-0-100j)
+    A thigh (mass 1 kg, I = 1 kg m^2) accelerating up at 2 m/s^2 and spinning up at
+    3 rad/s^2 is loaded by -2 N (down) and -3 N m (clockwise):
+
+    >>> com_a = np.zeros((1, 8), complex)
+    >>> com_a[0, 2] = 2.0j
+    >>> alpha = np.zeros((1, 8))
+    >>> alpha[0, 2] = 3.0
+    >>> kin = RepKinematics(0 * com_a, com_a, 0 * alpha, alpha, np.zeros(1), np.zeros(1))
+    >>> loads = inertial_loads(np.ones(8), np.ones(8), kin)
+    >>> complex(loads.segment_force[0, 2]), float(loads.segment_couple[0, 2])
+    ((-0-2j), -3.0)
     """
     m = np.asarray(segment_mass)[..., None, :]
     inertia = np.asarray(segment_inertia)[..., None, :]
     return InertialLoads(
         segment_force=-m * kin.segment_com_acceleration,
         segment_couple=-inertia * kin.segment_angular_acceleration,
-        bar_force=-np.asarray(load_kg) * kin.bar_acceleration,
+        bar_acceleration=kin.bar_acceleration,
     )

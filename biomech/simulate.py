@@ -269,7 +269,7 @@ def _dataset(
             ],
             axis=-1,
         )
-        inertial = inertial_loads(seg_mass, seg_inertia, load, kinematics)
+        inertial = inertial_loads(seg_mass, seg_inertia, kinematics)
     st = solve_pose(pose, seg_mass, load, g, inertial)
     seg_com = st.segment_com
     cop_x, G = st.center_of_pressure, st.force_vector[..., st.forces.index("ground")]

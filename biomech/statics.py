@@ -179,9 +179,10 @@ class InertialLoads:
     segment_couple : ndarray, shape (..., S)
         ``-I_s alpha_s`` on each segment (N m, counter-clockwise), ``I_s`` its moment of
         inertia about its centre of mass.
-    bar_force : complex ndarray, shape (...)
-        ``-m_bar a_bar`` at the bar (N): the bar is a particle (its sleeves and plates turn
-        freely on the shaft, so the plates' rotation is not driven by the lifter).
+    bar_acceleration : complex ndarray, shape (...)
+        ``a_bar``, m/s^2: the bar is a particle (its sleeves and plates turn freely on the
+        shaft, so the plates' rotation is not driven by the lifter) pushing on the body with
+        ``m_bar (g - a_bar)``.
 
     Examples
     --------
@@ -192,7 +193,7 @@ class InertialLoads:
     >>> body = biomech.Body.default()
     >>> pose = biomech.Squat()._pose(body, np.array([0.5]))
     >>> m = np.array([body.segment_mass(s) for s in SEGMENTS])
-    >>> up = InertialLoads(-2.0j * m[None, :], np.zeros((1, 8)), np.array([-2.0j * 100.0]))
+    >>> up = InertialLoads(-2.0j * m[None, :], np.zeros((1, 8)), np.array([2.0j]))
     >>> still = solve_pose(pose, m, np.array([100.0]), 9.80665)
     >>> moving = solve_pose(pose, m, np.array([100.0]), 9.80665, up)
     >>> ground = still.forces.index("ground")
@@ -203,7 +204,7 @@ class InertialLoads:
 
     segment_force: np.ndarray
     segment_couple: np.ndarray
-    bar_force: np.ndarray
+    bar_acceleration: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,8 +256,9 @@ def solve_pose(
         m/s^2.
     inertial : InertialLoads, optional
         d'Alembert loads (inverse dynamics): each segment's ``-m a`` joins its weight, its
-        ``-I alpha`` couple acts on its body part, and the bar's ``-m a`` joins the bar's
-        weight. ``None`` (default): statics.
+        ``-I alpha`` couple acts on its body part, and the bar pushes with ``m (g - a)``
+        instead of its weight (along ``g - a``, whatever its mass). ``None`` (default):
+        statics.
 
     Returns
     -------
@@ -291,8 +293,11 @@ def solve_pose(
     if inertial is not None:
         seg_F = seg_F + inertial.segment_force
         seg_C = np.broadcast_to(inertial.segment_couple, seg_com.shape)
-        bar_F = bar_F + inertial.bar_force
-        bar_dir = np.where(np.abs(bar_F) > 0.0, bar_F, bar_dir)  # no bar: keep the vertical
+        apparent = full(-1j * g - inertial.bar_acceleration)  # the bar's apparent gravity
+        bar_F = np.asarray(load_kg) * apparent
+        # its direction is the apparent gravity's, whatever the bar's mass (vertical if the
+        # bar were in free fall and pushed not at all)
+        bar_dir = np.where(np.abs(apparent) > 0.0, apparent, bar_dir)
     r_known = np.concatenate([seg_com, bar_point[..., None]], axis=-1)
     F_known = np.concatenate([seg_F, bar_F[..., None]], axis=-1)
 

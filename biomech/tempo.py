@@ -39,6 +39,9 @@ __all__ = ["Tempo", "minimum_jerk"]
 #: Duration used for an "X" (explosive) concentric in tempo notation, s.
 EXPLOSIVE_S = 0.5
 
+#: Shortest eccentric or concentric a tempo accepts, s.
+MIN_MOVE_S = 0.1
+
 
 def minimum_jerk(tau):
     """Minimum-jerk position, velocity and acceleration on ``tau`` in [0, 1] (unit duration).
@@ -95,20 +98,20 @@ class Tempo:
 
     def __post_init__(self) -> None:
         # moves must take time; pauses may be zero
-        for name, low_inclusive in (
-            ("eccentric_s", False),
-            ("concentric_s", False),
-            ("bottom_pause_s", True),
-            ("top_pause_s", True),
+        # moves must take time (a whole range of motion in less than MIN_MOVE_S is no lift:
+        # the accelerations grow as 1/T^2); pauses may be zero
+        for name, low in (
+            ("eccentric_s", MIN_MOVE_S),
+            ("concentric_s", MIN_MOVE_S),
+            ("bottom_pause_s", 0.0),
+            ("top_pause_s", 0.0),
         ):
-            interval = "[0, 60]" if low_inclusive else "(0, 60]"
             value = check_real(
                 name,
                 getattr(self, name),
-                low=0.0,
-                low_inclusive=low_inclusive,
+                low=low,
                 high=60.0,
-                expected=f"a duration in seconds in {interval}",
+                expected=f"a duration in seconds in [{low:g}, 60]",
             )
             object.__setattr__(self, name, float(value))
         check_choice("start", self.start, ("top", "bottom"))
@@ -259,7 +262,9 @@ class Tempo:
         begin = 0.0
         for duration, p0, p1 in self._segments():  # four parts of a rep, not samples
             inside = (local >= begin) & (local <= begin + duration)
-            if duration > 0.0:
+            if p0 == p1:  # a pause: the phase holds, rate and acceleration stay zero
+                p = np.where(inside, p0, p)
+            else:  # a move, at least MIN_MOVE_S long
                 s, ds, dds = minimum_jerk((local - begin) / duration)
                 p = np.where(inside, p0 + (p1 - p0) * s, p)
                 dp = np.where(inside, (p1 - p0) * ds / duration, dp)

@@ -74,3 +74,35 @@ def moment_from_above(ds, joint, g):
     s = sum(moment(p, f, about) for n, p, f in loads(ds, g) if n not in BELOW[joint])
     # the upper part is in equilibrium: joint moment on it = -(moment of the loads on it)
     return -ANATOMICAL[joint] * s
+
+
+def dynamic_loads(ds, g):
+    """The loads of a rep lifted to a tempo, by d'Alembert: each segment's weight less m a at
+    its centre of mass and a couple -I alpha; the external forces as reported (the bar's already
+    carries its own inertia). Returns (name, point, force, couple)."""
+    out = []
+    for seg in ds["segment"].values:
+        point = ds["segment_com"].sel(segment=seg).values
+        mass = float(ds["segment_mass"].sel(segment=seg))
+        accel = ds["segment_com_acceleration"].sel(segment=seg).values
+        force = -mass * accel
+        force[..., 1] -= mass * g
+        alpha = np.deg2rad(ds["segment_angular_acceleration"].sel(segment=seg).values)
+        couple = -float(ds["segment_moment_of_inertia"].sel(segment=seg)) * alpha
+        out.append((str(seg), point, force, couple))
+    for f in ds["force"].values:
+        p, F = ds["force_point"].sel(force=f).values, ds["force_vector"].sel(force=f).values
+        out.append((str(f), p, F, np.zeros(F.shape[:-1])))
+    return out
+
+
+def dynamic_moment(ds, joint, g, side):
+    """Net internal moment at ``joint`` (anatomical sign) of a lifted rep, from the loads
+    ``side`` ("below" or "above") of it, d'Alembert loads included."""
+    about = ds["position"].sel(point=joint).values
+    s = sum(
+        moment(p, f, about) + c
+        for n, p, f, c in dynamic_loads(ds, g)
+        if (n in BELOW[joint]) == (side == "below")
+    )
+    return (1.0 if side == "below" else -1.0) * ANATOMICAL[joint] * s

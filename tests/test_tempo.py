@@ -19,13 +19,24 @@ def test_parse_the_common_notation():
         ("2-0-1", r"four parts"),
         ("2-a-1-2", r"part 2 must be a number of seconds; got 'a'"),
         ("X-0-1-2", r"part 1 must be a number of seconds; got 'X'"),
-        ("0-0-1-2", r"`eccentric_s` must be a duration in seconds in \(0, 60\]; got 0.0"),
+        ("0-0-1-2", r"`eccentric_s` must be a duration in seconds in \[0.1, 60\]; got 0.0"),
+        ("2-0-0.05-2", r"`concentric_s` must be a duration in seconds in \[0.1, 60\]; got 0.05"),
+        ("2--1-1-1", r"four parts"),
         ("2--1-1-2", r"four parts"),
     ],
 )
 def test_bad_notation_is_named(notation, match):
     with pytest.raises(ValueError, match=match):
         Tempo.parse(notation)
+
+
+def test_a_vanishing_pause_is_no_pause():
+    """A pause of 1e-300 s changes nothing (no division by its duration anywhere)."""
+    t = np.linspace(0.0, 3.0, 301)
+    a = Tempo(eccentric_s=2.0, concentric_s=1.0, top_pause_s=0.0).phase(t)
+    b = Tempo(eccentric_s=2.0, concentric_s=1.0, top_pause_s=1e-300, bottom_pause_s=1e-300)
+    for x, y in zip(a, b.phase(t), strict=True):
+        np.testing.assert_allclose(x, y, rtol=0, atol=1e-12)
 
 
 def test_minimum_jerk_has_zero_velocity_and_acceleration_at_both_ends():
