@@ -8,11 +8,14 @@ maps time to the phase. A point ``r(t) = R(p(t))`` of the body therefore moves w
 
 and a segment angle ``theta(t) = Theta(p(t))`` with ``omega = Theta' p_dot`` and
 ``alpha = Theta'' p_dot^2 + Theta' p_ddot``. The phase derivatives ``R'`` and ``R''`` come from
-the closed-form posture itself, sampled on a five-point stencil of step
+the closed-form posture itself: each segment angle is sampled on a five-point stencil of step
 :data:`PHASE_STEP` around each ``p`` and differentiated through the stencil's quartic
-interpolant (the stencil is shifted, not cut, near the ends of the range so that it stays in
-[0, 1]: truncation error ``O(h^3)`` there, ``O(h^4)`` in the interior, rounding
-``O(eps / h^2)``; about 1e-9 of the accelerations either way).
+interpolant (near the ends of the range the stencil is shifted, not cut, so that it stays in
+[0, 1], with a finer step there: truncation error ``O(h^4)`` in the interior, ``O(h^3)`` at
+the ends, rounding ``O(eps / h^2)``). Every point of the body rides a segment of a rigid chain
+from the fixed ankle, so its velocity and acceleration follow exactly from the angles,
+``v_P = v_Q + i omega (r_P - r_Q)`` and ``a_P = a_Q + (i alpha - omega^2) (r_P - r_Q)``, as a
+rigid-body engine would compute them; the bar, a particle, is differentiated where it is.
 
 d'Alembert's principle turns the accelerations into loads: each segment carries ``-m a`` at its
 centre of mass and a couple ``-I alpha`` (``I`` from the table's radius of gyration), the bar
@@ -33,7 +36,7 @@ finds it:
 >>> p = np.array([0.0, 0.5, 1.0])
 >>> w1, w2 = stencil_weights(p)
 >>> nodes = stencil_nodes(p)
->>> np.abs((w2 * np.exp(1j * nodes)).sum(-1)).round(9)
+>>> np.abs((w2 * np.exp(1j * nodes)).sum(-1)).round(6)
 array([1., 1., 1.])
 """
 
@@ -59,28 +62,38 @@ __all__ = [
 
 #: Step of the finite-difference stencil in phase (the phase runs over [0, 1]).
 PHASE_STEP = 1e-3
+#: The step within two steps of either end, where the stencil is shifted and one-sided: its
+#: truncation error there is O(h^3) rather than O(h^4), and the hip thrust's bottom lies a few
+#: degrees from the four-bar's closure limit, where the posture's high derivatives are large.
+END_STEP_FRACTION = 0.25
 
 _OFFSETS = np.arange(-2.0, 3.0)  # stencil nodes, in steps, around its centre
 #: Values at the five nodes -> coefficients of the interpolating quartic (in units of a step).
 _TO_COEFFICIENTS = np.linalg.inv(np.vander(_OFFSETS, 5, increasing=True))
 
 
-def _centres(p: np.ndarray, h: float) -> np.ndarray:
-    return np.clip(p, 2.0 * h, 1.0 - 2.0 * h)
+def _steps(p: np.ndarray, h: float) -> tuple[np.ndarray, np.ndarray]:
+    """(centre, step) of the stencil of each ``p``: centred on ``p`` in the interior; near an
+    end, a finer step and the stencil shifted to stay inside [0, 1]."""
+    near_end = (p < 2.0 * h) | (p > 1.0 - 2.0 * h)
+    step = np.where(near_end, END_STEP_FRACTION * h, h)
+    return np.clip(p, 2.0 * step, 1.0 - 2.0 * step), step
 
 
 def stencil_nodes(p, h: float = PHASE_STEP) -> np.ndarray:
     """Phases of the five stencil nodes around each ``p``, shape ``p.shape + (5,)``.
 
-    The stencil is centred on ``p`` unless that would leave [0, 1]; then it is shifted in.
+    The stencil is centred on ``p`` unless that would leave [0, 1]; within ``2 h`` of an end
+    its step is :data:`END_STEP_FRACTION` of ``h`` and it is shifted in.
 
     Examples
     --------
     >>> stencil_nodes(np.array([0.0, 0.5]), h=0.1).round(12).tolist()
-    [[0.0, 0.1, 0.2, 0.3, 0.4], [0.3, 0.4, 0.5, 0.6, 0.7]]
+    [[0.0, 0.025, 0.05, 0.075, 0.1], [0.3, 0.4, 0.5, 0.6, 0.7]]
     """
     p = np.asarray(p, dtype=float)
-    return _centres(p, h)[..., None] + h * _OFFSETS
+    centre, step = _steps(p, h)
+    return centre[..., None] + step[..., None] * _OFFSETS
 
 
 def stencil_weights(p, h: float = PHASE_STEP) -> tuple[np.ndarray, np.ndarray]:
@@ -97,11 +110,13 @@ def stencil_weights(p, h: float = PHASE_STEP) -> tuple[np.ndarray, np.ndarray]:
     ([0.75, 0.0], [3.0, 0.0])
     """
     p = np.asarray(p, dtype=float)
-    x = (p - _centres(p, h))[..., None] / h  # where p sits in the stencil, in steps
+    centre, step = _steps(p, h)
+    x = ((p - centre) / step)[..., None]  # where p sits in the stencil, in steps
     k = np.arange(5.0)
-    d1 = k * np.where(k >= 1, x ** np.maximum(k - 1, 0), 0.0)
-    d2 = k * (k - 1) * np.where(k >= 2, x ** np.maximum(k - 2, 0), 0.0)
-    return d1 @ _TO_COEFFICIENTS / h, d2 @ _TO_COEFFICIENTS / h**2
+    d1 = k * x ** np.maximum(k - 1, 0)
+    d2 = k * (k - 1) * x ** np.maximum(k - 2, 0)
+    step = step[..., None]
+    return d1 @ _TO_COEFFICIENTS / step, d2 @ _TO_COEFFICIENTS / step**2
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +142,29 @@ class RepKinematics:
     segment_angular_acceleration: np.ndarray
     bar_velocity: np.ndarray
     bar_acceleration: np.ndarray
+
+
+#: The joint centres of the chain from the (fixed) ankle up: point -> (segment it rides, the
+#: point of that segment it hangs from). Every exercise's posture is a rigid chain.
+CHAIN_POINTS: dict[str, tuple[str, str]] = {
+    "knee": ("shank", "ankle"),
+    "hip": ("thigh", "knee"),
+    "shoulder": ("trunk", "hip"),
+    "elbow": ("upper_arm", "shoulder"),
+    "wrist": ("forearm", "elbow"),
+}
+#: Each segment's centre of mass: (segment it turns with, point it hangs from); the foot is
+#: fixed, the head turns with the trunk and the hand with the forearm.
+COM_CARRIER: dict[str, tuple[str, str] | None] = {
+    "foot": None,
+    "shank": ("shank", "ankle"),
+    "thigh": ("thigh", "knee"),
+    "trunk": ("trunk", "hip"),
+    "head": ("head", "shoulder"),
+    "upper_arm": ("upper_arm", "shoulder"),
+    "forearm": ("forearm", "elbow"),
+    "hand": ("hand", "wrist"),
+}
 
 
 def _unwrapped(theta: np.ndarray) -> np.ndarray:
@@ -198,14 +236,37 @@ def rep_kinematics(
         return d1 * rate, d2 * rate**2 + d1 * accel
 
     # segments ahead of the (t, stencil) axes, so that the weights (t, 5) broadcast
-    com = np.stack([at_nodes(pose_all.segment_com[s]) for s in SEGMENTS], axis=-3)
     angle = _unwrapped(np.stack([at_nodes(pose_all.segment_angle[s]) for s in SEGMENTS], -3))
-    com_v, com_a = motion(com)
     ang_v, ang_a = motion(angle)
+    omega = {s: ang_v[..., k, :] for k, s in enumerate(SEGMENTS)}
+    alpha = {s: ang_a[..., k, :] for k, s in enumerate(SEGMENTS)}
+
+    # every body point rides a segment: its motion follows from the point it hangs from
+    zero = np.zeros((*lead, t), dtype=complex)
+    vel = {"ankle": zero}
+    acc = {"ankle": zero}
+
+    def carry(segment: str, anchor: str, r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        arm = r - pose.points[anchor]
+        w, a = omega[segment], alpha[segment]
+        return vel[anchor] + 1j * w * arm, acc[anchor] + (1j * a - w * w) * arm
+
+    for point, (segment, anchor) in CHAIN_POINTS.items():
+        vel[point], acc[point] = carry(segment, anchor, pose.points[point])
+    com_v, com_a = [], []
+    for s in SEGMENTS:
+        carrier = COM_CARRIER[s]
+        if carrier is None:  # the foot does not move
+            v, a = zero, zero
+        else:
+            v, a = carry(*carrier, pose.segment_com[s])
+        com_v.append(v)
+        com_a.append(a)
+    # the bar is a particle: it is differentiated where it is
     bar_v, bar_a = motion(at_nodes(pose_all.points["bar"]))
     kin = RepKinematics(
-        segment_com_velocity=np.moveaxis(com_v, -2, -1),
-        segment_com_acceleration=np.moveaxis(com_a, -2, -1),
+        segment_com_velocity=np.stack(com_v, axis=-1),
+        segment_com_acceleration=np.stack(com_a, axis=-1),
         segment_angular_velocity=np.moveaxis(ang_v, -2, -1),
         segment_angular_acceleration=np.moveaxis(ang_a, -2, -1),
         bar_velocity=bar_v,

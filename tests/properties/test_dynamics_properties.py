@@ -64,4 +64,6 @@ def test_inertial_moment_scales_as_inverse_square_of_tempo(exercise, body, tempo
         reject()
     a = fast["inertial_net_moment"].values
     b = slow["inertial_net_moment"].values
-    np.testing.assert_allclose(b * slower**2, a, rtol=1e-6, atol=1e-9 * np.abs(a).max())
+    # the phases of the two runs agree to rounding (1e-15), which the stencil's 1/h^2 weights
+    # amplify to about 1e-9 of the accelerations: the floor of the comparison
+    np.testing.assert_allclose(b * slower**2, a, rtol=1e-6, atol=1e-8 * np.abs(a).max())
