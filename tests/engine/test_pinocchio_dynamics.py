@@ -45,7 +45,15 @@ accelerations passing through zero are not judged relative to nothing.
 
 That the agreement is not automatic: the inertial part of every case is a sizeable share of
 its moments (``test_inertia_matters_on_both_sides``), and small corruptions of the dataset the
-engine is built from break it (``test_the_dynamic_check_can_fail``).
+engine is built from break it (``test_the_dynamic_check_can_fail``). Breaking the library
+itself (dropping the ``-I alpha`` couples, reversing the bar's ``-m a``, centre-of-mass
+accelerations 0.1 % off) fails the torque, ground-reaction and bar or kinematics tests here.
+
+What this check cannot see: the engine takes the motion as given. A time parametrization that
+is wrong but consistent (every angle and position differentiated through the same wrong phase
+rate or acceleration) is still a rigid motion, so the engine and biomech agree on it; that
+the velocities and accelerations are the time derivatives of the sampled postures is
+``tests/test_dynamics.py``'s check (differences in time at 2 kHz).
 """
 
 import functools
