@@ -211,8 +211,8 @@ def _rad(v) -> float:
 class Posture:
     """One sample of a result dataset as plain numbers: m, rad, kg, N, s (3-vectors, z = 0).
 
-    A quasi-static result (dimension ``phase``) has no motion: its angular velocities and
-    accelerations, bar velocity and acceleration are zero, and so are the moments of inertia
+    A quasi-static result (dimension ``phase``) has no motion: its segment angular velocities
+    and accelerations, bar velocity and acceleration are zero, and so are the moments of inertia
     it does not report (they cannot matter at rest). A rep lifted to a tempo (dimension
     ``time``) carries all of them.
     """
@@ -233,9 +233,8 @@ class Posture:
     #: rad/s and rad/s^2, counter-clockwise
     angular_velocity: dict[str, float]
     angular_acceleration: dict[str, float]
-    #: m/s and m/s^2, world frame
-    com_velocity: dict[str, np.ndarray]
-    com_acceleration: dict[str, np.ndarray]
+    #: of the bar centre, m/s and m/s^2, world frame (our centre-of-mass velocities and
+    #: accelerations are deliberately not read: the engine derives its own)
     bar_velocity: np.ndarray
     bar_acceleration: np.ndarray
 
@@ -268,20 +267,15 @@ class Posture:
                 "moment_of_inertia": _named(ds, "segment_moment_of_inertia", "segment", float),
                 "angular_velocity": _named(ds, "segment_angular_velocity", "segment", _rad),
                 "angular_acceleration": _named(ds, "segment_angular_acceleration", "segment", _rad),
-                "com_velocity": _named(ds, "segment_com_velocity", "segment"),
-                "com_acceleration": _named(ds, "segment_com_acceleration", "segment"),
                 "bar_velocity": _vectors(ds, "bar_velocity"),
                 "bar_acceleration": _vectors(ds, "bar_acceleration"),
             }
         else:  # held still
             still = dict.fromkeys(segments, 0.0)
-            resting = dict.fromkeys(segments, np.zeros(3))
             columns |= {
                 "moment_of_inertia": [still] * n,
                 "angular_velocity": [still] * n,
                 "angular_acceleration": [still] * n,
-                "com_velocity": [resting] * n,
-                "com_acceleration": [resting] * n,
                 "bar_velocity": [np.zeros(3)] * n,
                 "bar_acceleration": [np.zeros(3)] * n,
             }
