@@ -11,34 +11,28 @@ bar's inertia itself, and the ground reaction is never fed in.
 
 What is compared, and why each tolerance
 ----------------------------------------
-The two sides agree on the physics but not on how the motion is differentiated: biomech
-differentiates each centre-of-mass position through the phase on a five-point stencil of step
-1e-3, while the engine composes the accelerations of the rigid chain from the angular
-accelerations, themselves stencil derivatives of the angles. Both are accurate to about 1e-9
-of the largest acceleration over most of a rep. Near the bottom of the hip thrust they are
-not: there the four-bar chain approaches its closure limit (the knee swings toward the line
-from the ankle to the bench contact), the posture's higher phase derivatives grow by three to
-four orders of magnitude (the thigh centre of mass's fourth derivative is about 3e4 m per
-phase^4 at the bottom against 17 at mid-range), the stencil sits shifted against the end of
-the range, and the two accelerations part by up to about 1.1e-7 of the run's largest
-(squat and deadlift: below 2e-9). So
+Both sides take the same motion, the joint angles with their rates and accelerations (ours
+come from a five-point stencil in phase and the chain rule; see :mod:`biomech.dynamics`), and
+compose the rigid chain's velocities and accelerations from them: biomech along its chain from
+the fixed ankle, the engine by its own forward kinematics. So
 
-* centre-of-mass accelerations agree to ``COM_ACCELERATION_RTOL`` = 1e-6 of the run's
-  largest (velocities, one derivative and O(h^4) interior, to 1e-7). A modelling difference
+* centre-of-mass velocities and accelerations agree to ``KINEMATICS_RTOL`` = 1e-12 of the
+  run's largest: only rounding separates them (measured up to 3e-15). A modelling difference
   (a centre of mass on the wrong body, a lost centripetal or Coriolis term, degrees for
   radians) is 1e-3 or more;
-* the engine's moments and ground reaction are compared twice. Exactly: the part of the
-  difference that the two accelerations explain, ``sum m (r - r_joint) x (a_engine - a_ours)``
-  over the segments beyond each joint (``sum m (a_engine - a_ours)`` and its moment for the
-  ground reaction), is taken out, and what remains must be below ``RTOL`` = 1e-8 of the
-  run's largest moment (force) as in the static check (see ``test_pinocchio.py``): both
-  sides then solve the same linear equations by different routes and meet at rounding,
-  about 1e-15 here. And raw, without that correction, to ``RAW_RTOL`` = 1e-7: what the
-  finite-difference disagreement above leaves (measured up to about 2e-8 in the hip thrust,
-  below 1e-9 in the squat and deadlift);
+* the joint torques and the ground reaction agree to ``RTOL`` = 1e-8 of the run's largest
+  moment (force), as in the static check (see ``test_pinocchio.py``): both sides solve the same
+  linear equations of motion by different routes (d'Alembert loads summed above each joint;
+  spatial forces propagated down the chain) and meet at rounding, measured up to 3.4e-15;
 * the bar, whose acceleration the engine recomposes from the relative motion, and its push on
   the body, which the engine derives from the bar's mass, gravity and that acceleration,
   agree to ``BAR_RTOL`` = 1e-12 (only rounding separates them).
+
+(An earlier version of biomech differentiated each centre of mass's position through the
+phase directly; near the hip thrust's bottom, where the four-bar is a few degrees from
+closing, its one-sided stencil parted from the rigid-chain accelerations by 1.1e-7 and the
+moments by 2.1e-8. This check found it; the library now moves every body point rigidly with
+its segment.)
 
 Every reference is the run's largest magnitude rather than each sample's, so that moments and
 accelerations passing through zero are not judged relative to nothing.
@@ -68,16 +62,11 @@ from biomech import Body, Deadlift, HipThrust, Squat, Tempo
 pin = pytest.importorskip("pinocchio")
 
 from .pinocchio_model import (  # noqa: E402  (after the skip: needs the engine)
-    ANATOMICAL_SIGN,
-    BODY_OF_SEGMENT,
-    CHAIN,
     rep_inverse_dynamics,
 )
 
-RTOL = 1e-8  # engine vs ours once the two accelerations' difference is accounted for
-RAW_RTOL = 1e-7  # engine vs ours as they stand (see the module docstring)
-COM_VELOCITY_RTOL = 1e-7
-COM_ACCELERATION_RTOL = 1e-6
+RTOL = 1e-8  # engine vs ours: moments and ground reaction (see the module docstring)
+KINEMATICS_RTOL = 1e-12  # centre-of-mass velocities and accelerations
 BAR_RTOL = 1e-12
 INERTIAL_SHARE = 0.05  # the inertial part must exceed this share of the largest moment
 
@@ -148,39 +137,6 @@ def com_kinematics(ds) -> tuple[np.ndarray, np.ndarray]:
     )
 
 
-def beyond(joint: str) -> list[str]:
-    """The segments carried by the bodies beyond ``joint`` in the chain (toward the hands)."""
-    joints = [j for j, *_ in CHAIN]
-    later = set(joints[joints.index(joint) :])
-    return [s for s, body in BODY_OF_SEGMENT.items() if body in later]
-
-
-def acceleration_mismatch(ds, rep) -> tuple[np.ndarray, np.ndarray]:
-    """What the two sides' different centre-of-mass accelerations alone make of the moments
-    and the ground reaction: ``(moments, wrench)``, engine minus ours.
-
-    The rate of change of the angular momentum of the bodies beyond joint ``j`` about it is
-    ``sum m (r - r_j) x a + sum I alpha``, and the joint torque is that minus the moment of the
-    external loads on them. Both sides use the same angular accelerations, the same external
-    loads beyond the joint (the bench from the dataset, the bar's push, which agrees to
-    rounding) and the same gravity, so the torques differ by
-    ``sum m (r - r_j) x (a_engine - a_ours)``, mapped to the anatomical sign. Likewise the
-    ground reaction (the foot's acceleration is zero on both sides) differs by
-    ``sum m (a_engine - a_ours)`` and its moment about the origin by ``sum m r x (...)``.
-    """
-    segments = [str(s) for s in ds["segment"].values]
-    mass = ds["segment_mass"].sel(segment=segments).values
-    com = xy(ds["segment_com"].transpose("time", "segment", "axis"))
-    m_da = mass[:, None] * (rep.com_acceleration - com_kinematics(ds)[1])  # (time, S, 2)
-    moments = []
-    for joint in (str(j) for j in ds["joint"].values):
-        centre = xy(ds["position"].sel(point=joint))[:, None, :]
-        inside = np.array([s in beyond(joint) for s in segments])
-        moments.append(ANATOMICAL_SIGN[joint] * (cross(com - centre, m_da) * inside).sum(-1))
-    wrench = np.column_stack([m_da.sum(1), cross(com, m_da).sum(1)])
-    return np.column_stack(moments), wrench
-
-
 def ground_wrench(ds) -> np.ndarray:
     """Our ground reaction as ``(F_x, F_y, M_z)``: the force, and its moment about the origin
     acting at the centre of pressure on the floor."""
@@ -193,14 +149,14 @@ def ground_wrench(ds) -> np.ndarray:
 @pytest.mark.parametrize("case", CASES)
 def test_engine_kinematics_match_ours(case):
     """Driven by our joint angles, their rates and accelerations, the rigid chain puts every
-    segment's centre of mass at our velocity and acceleration (tolerances: module docstring),
-    and recomposes the bar's world acceleration from its motion relative to the body it loads
-    to rounding, which checks the relative motion (Euler, centripetal, Coriolis terms)."""
+    segment's centre of mass at our velocity and acceleration (to rounding), and recomposes
+    the bar's world acceleration from its motion relative to the body it loads to rounding,
+    which checks the relative motion (Euler, centripetal, Coriolis terms)."""
     ds = lifted(case)
     rep = engine(case)
     velocity, acceleration = com_kinematics(ds)
-    assert relative(rep.com_velocity, velocity) <= COM_VELOCITY_RTOL
-    assert relative(rep.com_acceleration, acceleration) <= COM_ACCELERATION_RTOL
+    assert relative(rep.com_velocity, velocity) <= KINEMATICS_RTOL
+    assert relative(rep.com_acceleration, acceleration) <= KINEMATICS_RTOL
     assert relative(rep.bar_acceleration, xy(ds["bar_acceleration"])) <= BAR_RTOL
     # and the motion is real: the centres of mass do accelerate
     assert float(np.abs(acceleration).max()) > 0.5  # m/s^2
@@ -210,15 +166,10 @@ def test_engine_kinematics_match_ours(case):
 @pytest.mark.parametrize("case", CASES)
 def test_dynamic_joint_torques_match_the_engine(case):
     """Pinocchio's ankle, knee and hip torques at every time sample, mapped to the anatomical
-    sign, equal ``net_moment``: to 1e-8 of the run's largest moment once the two sides'
-    finite-difference accelerations are reconciled, and to 1e-7 as they stand (module
-    docstring)."""
+    sign, equal ``net_moment`` to 1e-8 of the run's largest moment (module docstring)."""
     ds = lifted(case)
     rep = engine(case)
-    ours = ds["net_moment"].values
-    mismatch, _ = acceleration_mismatch(ds, rep)
-    assert relative(rep.net_moment - mismatch, ours) <= RTOL
-    assert relative(rep.net_moment, ours) <= RAW_RTOL
+    assert relative(rep.net_moment, ds["net_moment"].values) <= RTOL
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -226,22 +177,16 @@ def test_root_reaction_is_the_dynamic_ground_reaction(case):
     """With the foot on a planar root joint (held still: q neutral, v = a = 0 for the root),
     the engine's root reaction is our ground reaction, inertia included: force to 1e-8 of the
     largest ground force and moment about the origin to 1e-8 of that force times the foot
-    length (centres of pressure agree to 1e-8 foot lengths), once the acceleration mismatch
-    is taken out; raw to 1e-7. The planar and fixed roots give the same joint torques."""
+    length (centres of pressure agree to 1e-8 foot lengths). The planar and fixed roots give
+    the same joint torques."""
     ds = lifted(case)
     planar = engine(case, "planar")
     expected = ground_wrench(ds)
-    _, mismatch = acceleration_mismatch(ds, planar)
     scale = float(np.max(np.abs(expected[:, :2])))
     foot = float((ds["position"].sel(point="toe") - ds["position"].sel(point="heel"))[0, 0])
-    for wrench, tolerance in (
-        (planar.root_wrench - mismatch, RTOL),
-        (planar.root_wrench, RAW_RTOL),
-    ):
-        np.testing.assert_allclose(wrench[:, :2], expected[:, :2], rtol=0, atol=tolerance * scale)
-        np.testing.assert_allclose(
-            wrench[:, 2], expected[:, 2], rtol=0, atol=tolerance * scale * foot
-        )
+    wrench = planar.root_wrench
+    np.testing.assert_allclose(wrench[:, :2], expected[:, :2], rtol=0, atol=RTOL * scale)
+    np.testing.assert_allclose(wrench[:, 2], expected[:, 2], rtol=0, atol=RTOL * scale * foot)
     assert relative(planar.net_moment, engine(case).net_moment) <= 1e-12
 
 
@@ -282,8 +227,8 @@ def test_inertia_matters_on_both_sides(case):
 def test_the_dynamic_check_can_fail(case, corruption):
     """Corrupt the dataset the engine is built from (our moments stay as biomech computed
     them): drop every segment's moment of inertia, reverse the bar's acceleration, or scale
-    the angular accelerations by 1 %. The reconciled moments then disagree by far more than
-    the tolerance (> 1e-4 of the largest moment), so agreement above is not automatic."""
+    the angular accelerations by 1 %. The moments then disagree by far more than the
+    tolerance (> 1e-4 of the largest moment), so agreement above is not automatic."""
     ds = lifted(case).copy(deep=True)
     if corruption == "no segment rotational inertia":
         ds["segment_moment_of_inertia"][:] = 0.0
@@ -292,5 +237,4 @@ def test_the_dynamic_check_can_fail(case, corruption):
     else:
         ds["segment_angular_acceleration"] = 1.01 * ds["segment_angular_acceleration"]
     rep = rep_inverse_dynamics(ds)
-    mismatch, _ = acceleration_mismatch(ds, rep)
-    assert relative(rep.net_moment - mismatch, ds["net_moment"].values) > 1e-4
+    assert relative(rep.net_moment, ds["net_moment"].values) > 1e-4
