@@ -39,7 +39,11 @@ for row, (tempo, ds) in zip(axes, sets.items(), strict=True):
 fig.suptitle("Hip thrust, 100 kg: net hip moment lifted vs held still")
 
 # %%
-# The peaks, and how much of each is inertia.
+# Over hip flexion the lifted curve has two branches: near the bottom the higher one is the
+# lift, which is faster than the lowering. With the explosive concentric the hip moment even
+# turns negative (a flexion moment) before lockout: the hips are being braked.
+#
+# The peaks, and how much of each is inertia:
 for tempo, ds in sets.items():
     hip = ds.sel(joint="hip", rep=1)
     lifted, still = float(hip["peak_moment"]), float(hip["quasi_static_peak_moment"])
