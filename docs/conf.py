@@ -77,7 +77,9 @@ nb_execution_excludepatterns = ["auto_examples/*"]
 # -- API reference -------------------------------------------------------------------------
 autosummary_generate = True
 autosummary_imported_members = True
-autodoc_default_options = {"members": False}
+# No "members": False here: a non-string default overrides every directive's own :members:
+# (Sphinx applies it unconditionally), which left the module and class pages empty.
+autodoc_default_options: dict[str, str | bool] = {}
 autodoc_typehints = "none"  # numpydoc shows the types from the docstrings
 numpydoc_show_class_members = False
 numpydoc_class_members_toctree = False
