@@ -233,7 +233,8 @@ def plot_dynamic_vs_static(
     -------
     Axes
         The dynamic curve (``gid`` ``"dynamic"``), the quasi-static one (``"quasi_static"``,
-        dashed), their peaks (``"peak:dynamic"``, ``"peak:quasi_static"``) and a zero line.
+        dashed), each rep's peak of each (``"peak:dynamic"``, ``"peak:quasi_static"``) and a
+        zero line.
 
     Examples
     --------
@@ -283,8 +284,10 @@ def plot_dynamic_vs_static(
     moving = ds["net_moment"].sel(joint=joint).values
     ax.plot(xs, still, "--", lw=1.8, color="0.35", label="held still", gid="quasi_static")
     ax.plot(xs, moving, lw=2.2, color="#c0392b", label="lifted", gid="dynamic")
+    # each rep's peak (reps of a set are alike: one marker per rep, not one chosen by rounding)
+    rep = ds["rep_index"].values
     for name, y, color in (("quasi_static", still, "0.35"), ("dynamic", moving, "#c0392b")):
-        i = int(np.argmax(y))
+        i = [int(np.flatnonzero(rep == k)[np.argmax(y[rep == k])]) for k in np.unique(rep)]
         ax.plot(xs[i], y[i], "o", ms=6, color=color, gid=f"peak:{name}", label="_nolegend_")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(_moment_label(ds, joint))

@@ -161,8 +161,12 @@ def simulate(
     Warns
     -----
     BiomechWarning
-        When the centre of pressure leaves the foot (the lifter would tip over), or a contact
-        would have to pull.
+        When the centre of pressure leaves the foot (the lifter would tip over), a contact
+        would have to pull, or the feet would need a friction coefficient above 1 (horizontal
+        over vertical ground reaction). Lifted to a tempo, inertia can trigger each of them: in
+        the hip thrust with the default vertical bench reaction every horizontal inertial force
+        goes through the feet (the default hip thrust warns at ``"2-0-1-2"``), and a fast
+        concentric in the squat or deadlift can throw the centre of pressure off the foot.
 
     Examples
     --------

@@ -178,7 +178,7 @@ def test_free_body_legend_lists_every_force_with_its_magnitude(lifts):
 
 
 def test_dynamic_vs_static_draws_both_curves_of_the_dataset():
-    ds = simulate(Squat(), tempo="2-1-1-2", rate_hz=50)
+    ds = simulate(Squat(), tempo="2-1-1-2", rate_hz=50, reps=2)
     ax = plotting.plot_dynamic_vs_static(ds, joint="knee")
     lines = {line.get_gid(): line for line in ax.lines}
     np.testing.assert_allclose(lines["dynamic"].get_ydata(), ds["net_moment"].sel(joint="knee"))
@@ -186,10 +186,14 @@ def test_dynamic_vs_static_draws_both_curves_of_the_dataset():
         lines["quasi_static"].get_ydata(), ds["quasi_static_net_moment"].sel(joint="knee")
     )
     np.testing.assert_allclose(lines["dynamic"].get_xdata(), ds["time"])
-    peak = float(ds["net_moment"].sel(joint="knee").max())
-    assert lines["peak:dynamic"].get_ydata()[0] == pytest.approx(peak)
+    knee = ds.sel(joint="knee")
+    np.testing.assert_allclose(lines["peak:dynamic"].get_ydata(), knee["peak_moment"])
+    np.testing.assert_allclose(lines["peak:dynamic"].get_xdata(), knee["time_at_peak_moment"])
+    np.testing.assert_allclose(
+        lines["peak:quasi_static"].get_ydata(), knee["quasi_static_peak_moment"]
+    )
     spans = [p.get_gid() for p in ax.patches]
-    assert spans == [
+    assert spans == 2 * [
         "movement:eccentric",
         "movement:bottom_pause",
         "movement:concentric",
