@@ -75,11 +75,17 @@ BISECTION_STEPS = 50  # as HipThrust._bottom
 def _chain(phi, row):
     """Knee, hip, unit trunk axis and bar of the four-bar chain at hip flexion ``phi``
     (``HipThrust._chain``), as real coordinates."""
+    return _chain_half(math.cos(0.5 * phi), math.sin(0.5 * phi), row)
+
+
+@numba.njit(cache=True, nogil=True, fastmath=False)
+def _chain_half(ch, sh, row):
+    """:func:`_chain` given the cosine and sine of half the hip flexion."""
     ls, lth = row[L_S], row[L_TH]
     ankle_y = row[ANKLE_Y]
     cx, cy = row[CX], row[CY]
     rc = row[R_C]
-    ch, sh = math.cos(0.5 * phi), math.sin(0.5 * phi)  # exp(-i phi/2) = ch - i sh
+    # exp(-i phi/2) = ch - i sh
     ex, ey = ch * ch - sh * sh, -2.0 * ch * sh  # exp(-i phi)
     egx, egy = row[COS_GAMMA], row[SIN_GAMMA]
     # q = L_th + r_c exp(-i (phi - gamma_c))
@@ -109,14 +115,23 @@ def _chain(phi, row):
 
 @numba.njit(cache=True, nogil=True, fastmath=False)
 def _bottom(row, target):
-    """Hip flexion at which the bar centre is at plate radius (``HipThrust._bottom``)."""
+    """Hip flexion at which the bar centre is at plate radius (``HipThrust._bottom``).
+
+    The bracket halves in angle and, alongside, in direction: the half-angle unit vector of
+    the midpoint is the normalized sum of those of the ends (the ends are less than 90 deg
+    apart), so the steps need no trigonometry."""
     lo, hi = row[PHI_LOCK], row[PHI_HI]
+    clo, slo = math.cos(0.5 * lo), math.sin(0.5 * lo)
+    chi, shi = math.cos(0.5 * hi), math.sin(0.5 * hi)
     for _ in range(BISECTION_STEPS):
         mid = 0.5 * (lo + hi)
-        if _chain(mid, row)[7] > target:
-            lo = mid
+        cm, sm = clo + chi, slo + shi
+        norm = math.sqrt(cm * cm + sm * sm)
+        cm, sm = cm / norm, sm / norm
+        if _chain_half(cm, sm, row)[7] > target:
+            lo, clo, slo = mid, cm, sm
         else:
-            hi = mid
+            hi, chi, shi = mid, cm, sm
     return 0.5 * (lo + hi)
 
 
