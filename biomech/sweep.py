@@ -98,6 +98,10 @@ FORCE_SUMMARY_VARIABLES = frozenset(
 #: Postures per chunk: large enough to amortize Python overhead, small enough for cache and
 #: bounded memory (about 10 MB per variable per chunk in complex128).
 DEFAULT_CHUNK_POSTURES = 2**16
+#: Postures per chunk on a compiled kernel, which holds no per-posture arrays (a chunk is a
+#: few hundred bytes per set-up), so chunks can be larger and the per-chunk Python work
+#: (set-up, validation) rarer: 2**18 measured about 15 % faster than 2**16 on 10^6 postures.
+KERNEL_CHUNK_POSTURES = 2**18
 
 
 def _summarize(st: SummaryStatics, pose: Any, phase: np.ndarray) -> dict[str, np.ndarray]:
@@ -202,7 +206,7 @@ def sweep(
     n: int = 101,
     summary: bool = False,
     g: float = STANDARD_GRAVITY,
-    chunk_postures: int = DEFAULT_CHUNK_POSTURES,
+    chunk_postures: int | None = None,
     threads: int | None = None,
     progress: bool | None = None,
     chunks: int | None = None,
@@ -228,8 +232,9 @@ def sweep(
         chunk.
     g : float, default 9.80665
         m/s^2.
-    chunk_postures : int, default 65536
-        Postures (set-ups x phase samples) evaluated at once.
+    chunk_postures : int, optional
+        Postures (set-ups x phase samples) evaluated at once (default 65536 with numpy,
+        262144 on the compiled kernel).
     threads : int, optional
         Worker threads (default: every core).
     progress : bool, optional
@@ -296,6 +301,8 @@ def sweep(
     body, n, g = _check_run(body, n, g)
     use_kernel = _use_kernel(check_choice("engine", engine, _kernels.ENGINES), base, summary)
     forces = type(base).forces
+    if chunk_postures is None:
+        chunk_postures = KERNEL_CHUNK_POSTURES if use_kernel else DEFAULT_CHUNK_POSTURES
     chunk_postures = int(
         check_real("chunk_postures", chunk_postures, low=1, expected="a number of postures >= 1")
     )
