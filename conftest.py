@@ -1,8 +1,7 @@
 """Collection of the package's doctests (``--doctest-modules``): the compiled kernels need
-the optional numba, so their module is only imported when numba is installed."""
+the optional numba, so their modules are only imported when numba is installed."""
 
 import importlib.util
 
-collect_ignore_glob = (
-    [] if importlib.util.find_spec("numba") else ["biomech/_kernels/hip_thrust.py"]
-)
+KERNELS = ["biomech/_kernels/[!_]*.py", "biomech/_kernels/_[!_]*.py"]
+collect_ignore_glob = [] if importlib.util.find_spec("numba") else KERNELS

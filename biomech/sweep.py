@@ -248,9 +248,9 @@ def sweep(
     engine : {"auto", "numba", "numpy"}, default "auto"
         How summary sweeps are computed. ``"numpy"``: the vectorized numpy core, chunk by
         chunk. ``"numba"``: a compiled kernel that fuses posture, statics, hip decomposition
-        and summary per posture (needs the ``fast`` extra, i.e. numba; hip thrust only, summary
-        mode only; the first call in a fresh environment compiles it, a few seconds, then it is
-        cached on disk). ``"auto"``: the kernel where there is one and numba is installed, else
+        and summary per posture (needs the ``fast`` extra, i.e. numba; summary mode only; the
+        first call in a fresh environment compiles it, several seconds, then it is cached on
+        disk). ``"auto"``: the kernel where there is one and numba is installed, else
         numpy. Both engines give the same numbers (to rounding, about 1e-12 relative).
     **parameters
         Any field of the exercise (``load_kg``, ``bench_height_m``, ...) or of the body
@@ -362,8 +362,7 @@ def sweep(
             changes[k] = v[:, None] if isinstance(v, np.ndarray) and v.ndim else v
         ex = dataclasses.replace(base, **changes)  # type: ignore[type-var]
         if use_kernel:
-            block = _kernels.load(ex.name).summarize(ex, chunk_body, phase, g)
-            return _unstack(block, len(forces))
+            return _unstack(_kernels.summarize(ex, chunk_body, phase, g), len(forces))
         pose = ex._pose(chunk_body, phase)
         if summary:
             masses = np.stack([np.asarray(chunk_body.segment_mass(s)) for s in SEGMENTS], -1)
