@@ -427,7 +427,8 @@ def sweep(
             name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
             for name, u, ln in SUMMARY_VARIABLES
         }
-        ds = xr.Dataset(data_vars, coords=_force_coords(forces))
+        coords = {**_sweep_coords(dims, values, body), **_force_coords(forces)}
+        ds = xr.Dataset(data_vars, coords=coords)
         n_outside = int(out["cop_leaves_foot"].sum())
     else:
         results = _run(evaluate, pieces, threads, show)
@@ -454,19 +455,25 @@ def sweep(
     return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
 
 
-def _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary):
-    """Coordinates, attributes and the one centre-of-pressure warning."""
+def _sweep_coords(dims, values, body) -> dict[str, Any]:
+    """The coordinates of the swept dimensions (and of a population's bodies)."""
+    coords: dict[str, Any] = {}
     for d in dims:
         arr = values[d][0]
-        ds = ds.assign_coords({d: (d, arr.astype(str) if arr.dtype == object else arr)})
         unit = d.rsplit("_", 1)[-1] if d.endswith(("_kg", "_m", "_deg")) else ""
-        if unit:
-            ds[d].attrs["units"] = unit
+        attrs = {"units": unit} if unit else {}
+        coords[d] = (d, arr.astype(str) if arr.dtype == object else arr, attrs)
     if body.shape:
-        ds = ds.assign_coords(
-            height_m=("body", np.broadcast_to(body.height_m, body.shape).copy()),
-            mass_kg=("body", np.broadcast_to(body.mass_kg, body.shape).copy()),
-        )
+        coords["height_m"] = ("body", np.broadcast_to(body.height_m, body.shape).copy())
+        coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, body.shape).copy())
+    return coords
+
+
+def _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary):
+    """Coordinates (unless the dataset was built with them: each assign_coords costs about a
+    millisecond), attributes and the one centre-of-pressure warning."""
+    if not all(d in ds.coords for d in dims):
+        ds = ds.assign_coords(_sweep_coords(dims, values, body))
     ds.attrs.update(
         {
             "exercise": base.name,
