@@ -389,6 +389,7 @@ def sweep(
             return out
 
         ds = _lazy_summary(block, n_setups, chunks, lead_dims, lead_sizes, forces)
+        ds = ds.assign_coords(_sweep_coords(dims, values, body))
         n_outside = 0
         return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
 
@@ -470,9 +471,9 @@ def _sweep_coords(dims, values, body) -> dict[str, Any]:
 
 
 def _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary):
-    """Coordinates (unless the dataset was built with them: each assign_coords costs about a
+    """Coordinates (summary datasets are built with theirs: each assign_coords costs about a
     millisecond), attributes and the one centre-of-pressure warning."""
-    if not all(d in ds.coords for d in dims):
+    if not summary:
         ds = ds.assign_coords(_sweep_coords(dims, values, body))
     ds.attrs.update(
         {
