@@ -20,6 +20,7 @@ __all__ = [
     "body_columns",
     "centres_of_mass",
     "constants",
+    "cosine_rule",
     "n_out",
     "statics",
     "table",
@@ -97,16 +98,24 @@ def table(columns: dict[str, np.ndarray], names: tuple[str, ...]) -> np.ndarray:
 
 
 @inline
+def cosine_rule(adjacent1, adjacent2, opposite):
+    """Cosine and sine of a triangle's angle between two sides, from the three side lengths
+    (``law_of_cosines_angle``: the cosine clipped to [-1, 1]; the angle is in [0, pi])."""
+    c = (adjacent1 * adjacent1 + adjacent2 * adjacent2 - opposite * opposite) / (
+        2.0 * adjacent1 * adjacent2
+    )
+    c = min(max(c, -1.0), 1.0)
+    return c, math.sqrt(1.0 - c * c)
+
+
+@inline
 def arm_two_link(shx, shy, bx, by, row):
     """Elbow (x, y), forearm direction (x) and wrist (x) of an arm reaching from the shoulder
     to the bar, elbow counter-clockwise of the shoulder->bar line (``arm_points``)."""
     vx, vy = bx - shx, by - shy
     vn = math.sqrt(vx * vx + vy * vy)
     l_ua, l_fa = row[L_UA], row[L_FA]
-    distal = l_fa + row[L_GRIP]
-    c = (l_ua * l_ua + vn * vn - distal * distal) / (2.0 * l_ua * vn)
-    c = min(max(c, -1.0), 1.0)
-    s = math.sqrt(1.0 - c * c)
+    c, s = cosine_rule(l_ua, vn, l_fa + row[L_GRIP])
     ex, ey = vx / vn, vy / vn
     elx = shx + l_ua * (ex * c - ey * s)
     ely = shy + l_ua * (ey * c + ex * s)

@@ -32,6 +32,7 @@ from ._common import (
     body_columns,
     centres_of_mass,
     constants,
+    cosine_rule,
     inline,
     jit,
     statics,
@@ -91,9 +92,7 @@ def _chain_half(ch, sh, row):
     qn = math.sqrt(qx * qx + qy * qy)
     acx, acy = cx, cy - ankle_y  # ankle -> contact (the ankle is at x = 0)
     acn = row[AC]
-    c = (ls * ls + acn * acn - qn * qn) / (2.0 * ls * acn)
-    c = min(max(c, -1.0), 1.0)
-    s = math.sqrt(1.0 - c * c)
+    c, s = cosine_rule(ls, acn, qn)
     # shank direction: the ankle->contact direction turned clockwise by beta
     ux, uy = acx / acn, acy / acn
     kx = ls * (ux * c + uy * s)
