@@ -4,7 +4,9 @@
 given, one named dimension per swept parameter. The core is vectorized over set-ups and
 phase, so a chunk of set-ups is one numpy evaluation; chunks run on a thread pool (numpy
 releases the GIL) and, in summary mode, each chunk's curves are reduced to a few numbers as
-soon as they are computed, so memory stays bounded by the chunk, not by the sweep.
+soon as they are computed, so memory stays bounded by the chunk, not by the sweep. With
+numba installed, summary sweeps run on a compiled kernel instead (:mod:`biomech._kernels`),
+which computes the same numbers one posture at a time.
 """
 
 from __future__ import annotations
@@ -229,8 +231,10 @@ def sweep(
         ``False``: the full :func:`simulate` dataset for every set-up (memory grows with the
         sweep). ``True``: each rep reduced as it is computed to :data:`SUMMARY_VARIABLES`
         (peak, phase and hip flexion at the peak, lockout, lockout/peak, mean, for hip and
-        knee; whether the centre of pressure leaves the foot), so that memory is bounded by a
-        chunk.
+        knee; whether the centre of pressure leaves the foot; the hip-moment decomposition:
+        each external force's contribution, its mean over the phase and its moment arm at
+        the hip's peak, along a ``force`` dimension, and the weights above and below the
+        hip), so that memory is bounded by a chunk.
     g : float, default 9.80665
         m/s^2.
     chunk_postures : int, optional

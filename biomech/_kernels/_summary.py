@@ -154,18 +154,15 @@ def summarize(ex, body, phase: np.ndarray, g: float) -> np.ndarray:
     checks (``check_path``) run on the extremes the kernel returns.
     """
     lift = LIFTS[ex.name]
-    n_forces = len(ex.forces)
-    if lift == HIP_THRUST:
-        setup, const = hip_thrust.setup_table(ex, body, g)
-    else:
-        setup, const, s = standing.setup_table(ex, body, g)
-    out = np.empty((setup.shape[0], 15 + 3 * n_forces))
     phase = np.ascontiguousarray(phase, dtype=float)
     if lift == HIP_THRUST:
+        setup, const = hip_thrust.setup_table(ex, body, g)
+        out = np.empty((setup.shape[0], 15 + 3 * 3))
         hip_thrust_kernel(setup, const, phase, out)
     else:
+        setup, const, s = standing.setup_table(ex, body, g)
+        out = np.empty((setup.shape[0], 15 + 3 * 2))
         standing_kernel(setup, const, phase, out, lift)
-    if lift != HIP_THRUST:
         setting, advice = ex._path_check()
         check_path_extremes(setting, out[:, -2], s["kappa_b"], out[:, -1], advice)
     return out[:, :-2]
