@@ -9,9 +9,11 @@ import pytest
 
 import biomech
 from biomech import Body, Deadlift, HipThrust, Squat, simulate, summarize, sweep
+from biomech._kernels import available
 from biomech.sweep import FORCE_SUMMARY_VARIABLES, SUMMARY_VARIABLES
 
-pytest.importorskip("numba")
+needs_numba = pytest.mark.skipif(not available(), reason="numba (the fast extra) is not installed")
+ENGINES = [pytest.param("numba", marks=needs_numba), "numpy"]
 
 RTOL = 1e-12
 ATOL = 1e-9  # N m, m or deg: for values that are zero up to rounding (a lockout moment)
@@ -96,6 +98,7 @@ def case_kwargs(case):
     return kw.pop("exercise", HipThrust), kw
 
 
+@needs_numba
 @pytest.mark.parametrize("case", list(ALL_CASES))
 def test_numba_engine_equals_numpy_engine(case):
     exercise, kw = case_kwargs(case)
@@ -138,7 +141,7 @@ def expected_summary(ds):
     }
 
 
-@pytest.mark.parametrize("engine", ["numba", "numpy"])
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", list(ALL_CASES))
 def test_summary_sweep_equals_a_loop_of_simulate(case, engine):
     exercise, kw = case_kwargs(case)
@@ -166,6 +169,7 @@ def base_fields(exercise):
     return {f.name: getattr(exercise, f.name) for f in dataclasses.fields(exercise)}
 
 
+@needs_numba
 def test_a_population_body_sweeps_alike_on_both_engines():
     pop = Body.from_height_mass(
         height_m=np.array([1.55, 1.75, 1.95]), mass_kg=np.array([55.0, 80.0, 110.0]), sex="female"
@@ -216,6 +220,7 @@ def test_force_variables_have_a_force_dimension():
     assert list(s["side_of_hip"].values) == ["above", "below", "above"]
 
 
+@needs_numba
 def test_auto_uses_numpy_without_numba_and_numba_then_refuses(monkeypatch):
     kw = {"load_kg": [0.0, 100.0], "n": 21}
     with_numba = quiet_sweep(HipThrust, engine="auto", **kw)
@@ -246,7 +251,7 @@ def test_bad_engine_is_named(exercise, kw, exc, match):
         sweep(exercise, **kw)
 
 
-@pytest.mark.parametrize("engine", ["numba", "numpy"])
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize(
     ("exercise", "kw", "match"),
     [
@@ -285,6 +290,7 @@ def test_an_infeasible_set_up_raises_the_same_error_on_both_engines(exercise, kw
         sweep(exercise, summary=True, n=21, threads=1, engine=engine, **kw)
 
 
+@needs_numba
 def test_lazy_sweep_on_the_numpy_engine_equals_the_numba_engine():
     pytest.importorskip("dask")
     kw = {"load_kg": np.linspace(0, 200, 7), "bench_height_m": [0.40, 0.46], "n": 21}
