@@ -1,4 +1,5 @@
-"""asv benchmarks of :func:`biomech.sweep` (chunked, threaded; summary and full modes).
+"""asv benchmarks of :func:`biomech.sweep` (chunked, threaded; summary and full modes; the
+numba kernel and the numpy engine).
 
 Sizes are postures = set-ups x ``n``: a grid of loads x 99 bench heights, ``n = 101``. The
 throughput against other engines is measured by ``benchmarks/peers.py``, not here.
@@ -33,34 +34,74 @@ def _sweep(loads, summary, **kw):
 
 
 class SweepSummary:
-    """Hip-thrust summary sweep over loads x bench heights (10^4 to 10^6 postures)."""
+    """Hip-thrust summary sweep over loads x bench heights (10^4 to 10^6 postures), on the
+    compiled kernel and on the numpy engine. ``setup`` runs a small sweep first, so the
+    kernel's compilation (or cache load) is not timed."""
 
-    params = ([10_000, 100_000, 1_000_000],)
-    param_names = ["postures"]
+    params = ([10_000, 100_000, 1_000_000], ["numba", "numpy"])
+    param_names = ["postures", "engine"]
     timeout = 120
 
-    def setup(self, postures):
+    def setup(self, postures, engine):
         self.loads = _loads(postures)
+        _sweep(self.loads[:1], True, engine=engine)
 
-    def time_sweep_summary(self, postures):
-        _sweep(self.loads, True)
+    def time_sweep_summary(self, postures, engine):
+        _sweep(self.loads, True, engine=engine)
 
-    def peakmem_sweep_summary(self, postures):
-        _sweep(self.loads, True)
+    def peakmem_sweep_summary(self, postures, engine):
+        _sweep(self.loads, True, engine=engine)
 
 
 class SweepSummaryThreads:
-    """The same 10^6-posture summary sweep on 1 thread and on every core."""
+    """The same 10^6-posture summary sweep on 1 thread and on every core, per engine."""
 
-    params = ([1, None],)
-    param_names = ["threads"]
+    params = ([1, None], ["numba", "numpy"])
+    param_names = ["threads", "engine"]
     timeout = 120
 
-    def setup(self, threads):
+    def setup(self, threads, engine):
         self.loads = _loads(1_000_000)
+        _sweep(self.loads[:1], True, engine=engine)
 
-    def time_sweep_summary_threads(self, threads):
-        _sweep(self.loads, True, threads=threads)
+    def time_sweep_summary_threads(self, threads, engine):
+        _sweep(self.loads, True, threads=threads, engine=engine)
+
+
+class KernelFirstCall:
+    """A first kernel sweep in a fresh interpreter with an empty numba cache (compilation)
+    and with a filled one (cache load)."""
+
+    params = (["empty", "filled"],)
+    param_names = ["cache"]
+    timeout = 180
+    number = 1
+    repeat = 1
+
+    def setup(self, cache):
+        import tempfile
+
+        self.dir = tempfile.TemporaryDirectory()
+        if cache == "filled":
+            self._first_sweep()
+
+    def teardown(self, cache):
+        self.dir.cleanup()
+
+    def _first_sweep(self):
+        import os
+        import subprocess
+        import sys
+
+        code = (
+            "import numpy as np, biomech; biomech.sweep(biomech.HipThrust, load_kg=[0.0, 1.0],"
+            " n=11, summary=True, engine='numba')"
+        )
+        env = {**os.environ, "NUMBA_CACHE_DIR": self.dir.name}
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+    def time_first_kernel_sweep(self, cache):
+        self._first_sweep()
 
 
 class SweepFull:

@@ -1,6 +1,6 @@
 """Throughput of ``biomech.sweep`` against the obvious alternatives, in one run, as ratios.
 
-Run from the repository root (about 80 s on 2 cores, 60 s of it the 10^8-posture memory run)::
+Run from the repository root (about a minute on 2 cores)::
 
     .venv/bin/python benchmarks/peers.py              # everything
     .venv/bin/python benchmarks/peers.py --peak 1e7   # a cheaper memory run
@@ -9,8 +9,14 @@ Run from the repository root (about 80 s on 2 cores, 60 s of it the 10^8-posture
 All contenders see the same hip-thrust postures: a grid of loads x bench heights (one
 default body), each set-up a rep of ``n = 101`` phase samples, so postures = set-ups x 101.
 
-(a) ``biomech.sweep(..., summary=True)``: posture solving, statics (ground and bench
-    reactions, net moments at ankle, knee and hip) and the per-rep summary, threaded.
+(a) ``biomech.sweep(..., summary=True, engine="numba")``: the full pipeline, per posture:
+    posture solving (the per-set-up bisection for the bottom of the rep included), statics
+    (ground and bench reactions, net moments at ankle, knee and hip), the hip-moment
+    decomposition (each external force's contribution and moment arm, and the weights on
+    either side of the hip) and the per-rep summary of all of it, on the compiled kernel,
+    threaded. Timed after a warm-up sweep (which compiles the kernel or loads it from
+    numba's cache); the compile time itself is measured apart, in fresh processes.
+    (a') the same sweep with ``engine="numpy"`` (the vectorized numpy core).
 (b) a plain Python loop over scalar calls of the same core, one posture per call
     (``HipThrust(...)._pose`` + ``solve_pose``), on a random sample of the postures;
     (b') a loop of ``biomech.simulate`` calls, one set-up (101 postures) per call.
@@ -23,9 +29,10 @@ default body), each set-up a rep of ``n = 101`` phase samples, so postures = set
 
 Rates are postures per second, best of a few repeats for the vectorized contenders. The
 ratios are what to compare across machines; the absolute rates are this machine's.
-Then: the time of a summary sweep at 10^5, 10^6, 10^7 postures (the time should grow
-linearly), and the peak resident memory (``ru_maxrss``) of a summary sweep of ``--peak``
-postures in a fresh subprocess.
+Then: the time of a summary sweep (engine "numba") at 10^5, 10^6, 10^7 postures (the time
+should grow linearly), the peak resident memory (``ru_maxrss``) of a summary sweep of
+``--peak`` postures in a fresh subprocess, and the kernel's first-call time in a fresh
+process with an empty numba cache (compilation) and with a filled one (cache load).
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 
@@ -73,7 +81,7 @@ def grid(postures: float) -> tuple[np.ndarray, np.ndarray]:
     return np.linspace(*LOAD_RANGE, n_load), np.linspace(*BENCH_RANGE, N_BENCH)
 
 
-def our_sweep(loads, benches, **kw):
+def our_sweep(loads, benches, engine="numba", **kw):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", biomech.BiomechWarning)
         return biomech.sweep(
@@ -83,6 +91,7 @@ def our_sweep(loads, benches, **kw):
             n=N_PHASE,
             summary=True,
             progress=False,
+            engine=engine,
             **kw,
         )
 
@@ -283,6 +292,37 @@ def _vmhwm_kib() -> int:
         return -1
 
 
+def child_compile() -> None:
+    """In a fresh process: the time of a first small kernel sweep (compiling the kernel, or
+    loading it from the cache in ``NUMBA_CACHE_DIR``) and of a second one, as JSON."""
+    loads, benches = grid(1e4)
+    t0 = time.perf_counter()
+    import numba  # noqa: F401  (its import time is part of the first call)
+
+    our_sweep(loads, benches)
+    first = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    our_sweep(loads, benches)
+    print(json.dumps({"first": first, "second": time.perf_counter() - t0}))
+
+
+def run_compile() -> tuple[dict, dict]:
+    """First-call times with an empty numba cache (compile), then with the filled cache."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "NUMBA_CACHE_DIR": cache}
+        runs = []
+        for _ in range(2):
+            out = subprocess.run(
+                [sys.executable, __file__, "--child-compile"],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            )
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return runs[0], runs[1]
+
+
 def run_peak(postures: float) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child-peak", repr(postures)],
@@ -319,6 +359,7 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     import mujoco
+    import numba
     import pinocchio
 
     try:
@@ -334,7 +375,8 @@ def machine() -> str:
     return (
         f"commit {commit}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
         f"numpy {np.__version__}, biomech {_version()}, "
-        f"pinocchio {pinocchio.__version__}, mujoco {mujoco.__version__}, "
+        f"numba {numba.__version__}, pinocchio {pinocchio.__version__}, "
+        f"mujoco {mujoco.__version__}, "
         f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}"
     )
 
@@ -349,11 +391,16 @@ def main(argv=None) -> None:
     ap.add_argument("--no-scaling", action="store_true")
     ap.add_argument("--profile", action="store_true", help="only cProfile a --postures sweep")
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--no-compile", action="store_true", help="skip the compile-time runs")
     ap.add_argument("--child-peak", type=float, help=argparse.SUPPRESS)
+    ap.add_argument("--child-compile", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.child_peak:
         child_peak(args.child_peak)
+        return
+    if args.child_compile:
+        child_compile()
         return
     if args.profile:
         profile(args.postures, 1)
@@ -362,6 +409,7 @@ def main(argv=None) -> None:
     start = time.perf_counter()
     # the memory run goes first, while this process is small (see child_peak)
     peak = run_peak(args.peak) if args.peak else None
+    compiled = None if args.no_compile else run_compile()
     g = STANDARD_GRAVITY
     body = biomech.Body.default()
     threads = args.threads
@@ -376,10 +424,12 @@ def main(argv=None) -> None:
     )
     print(f" = {P:,}")
 
-    # (a) ours
-    our_sweep(loads[:2], benches)  # warm-up
+    # (a) ours, compiled kernel; (a') ours, numpy engine
+    our_sweep(loads[:2], benches)  # warm-up: compiles the kernel or loads it from the cache
+    our_sweep(loads[:2], benches, engine="numpy")
     t_ours = best_of(lambda: our_sweep(loads, benches, threads=threads), 3)
-    rate = {"ours": P / t_ours}
+    t_numpy = best_of(lambda: our_sweep(loads, benches, engine="numpy", threads=threads), 3)
+    rate = {"ours": P / t_ours, "numpy": P / t_numpy}
 
     # the same postures as joint coordinates, and the peers' models (not timed)
     angle = poses(loads, benches, body)
@@ -413,7 +463,8 @@ def main(argv=None) -> None:
     rate["simulate_loop"] = pick_s.size * N_PHASE / t_sim
 
     rows = [
-        ("(a) biomech.sweep, summary, full pipeline", "ours", P, t_ours, f"{threads} threads"),
+        ("(a) biomech.sweep, full pipeline, numba", "ours", P, t_ours, f"{threads} threads"),
+        ("(a') biomech.sweep, full pipeline, numpy", "numpy", P, t_numpy, f"{threads} threads"),
         ("(b) Python loop, our core, 1 posture/call", "loop", pick_b.size, t_loop, "1 thread"),
         (
             "(b') Python loop, biomech.simulate/set-up",
@@ -435,9 +486,11 @@ def main(argv=None) -> None:
     print(f"max |tau_mujoco - tau_pinocchio| over the MuJoCo sample: {agree:.2e} N m")
 
     if not args.no_scaling:
-        print("\nsummary sweep time vs postures (best of 3, one run at the largest):")
+        # more repeats where a run is short: on a shared machine the best of a few is the
+        # estimate of the undisturbed time, and a 10^5 sweep takes about 12 ms
+        print("\nsummary sweep time vs postures (best of 7, 5 and 2 runs):")
         prev = None
-        for size, reps in ((1e5, 3), (1e6, 3), (1e7, 1)):
+        for size, reps in ((1e5, 7), (1e6, 5), (1e7, 2)):
             lo, be = grid(size)
             p = lo.size * be.size * N_PHASE
             t = best_of(lambda lo=lo, be=be: our_sweep(lo, be, threads=threads), reps)
@@ -459,6 +512,13 @@ def main(argv=None) -> None:
             f"(before the sweep: {peak['maxrss_kib_before'] / 1024:.0f} MiB); "
             f"VmHWM {peak['vmhwm_kib'] / 1024:.0f} MiB "
             f"(before the sweep: {peak['vmhwm_kib_before'] / 1024:.0f} MiB)"
+        )
+    if compiled is not None:
+        cold, warm = compiled
+        print("\nfirst kernel sweep (10^4 postures) in a fresh process, numba import included:")
+        print(
+            f"  empty numba cache (compiles): {cold['first']:.2f} s (second call "
+            f"{cold['second']:.3f} s); filled cache (loads): {warm['first']:.2f} s"
         )
     print(f"\ntotal wall time {time.perf_counter() - start:.0f} s")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import operator
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -33,7 +34,9 @@ from .tempo import Tempo
 __all__ = ["simulate"]
 
 
+@functools.cache
 def _version() -> str:
+    """The installed biomech version (looked up once: the lookup costs about 2 ms)."""
     try:
         return version("biomech")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree

@@ -46,6 +46,7 @@ __all__ = [
     "net_joint_moments",
     "net_moments_fast",
     "solve_pose",
+    "summary_statics",
 ]
 
 
@@ -353,13 +354,8 @@ def solve_pose(
 
 
 def net_moments_fast(pose: Pose, segment_mass, load_kg, g) -> tuple[np.ndarray, np.ndarray]:
-    """``(center_of_pressure, net_moment)`` of :func:`solve_pose`, in real arithmetic: the fast
-    path of the summary sweeps, which need nothing else.
-
-    Every load but the two contacts is a weight, so the moment about joint ``j`` of the loads
-    above it is ``-(X - x_j W) + (r_bench - r_j) x B`` with ``W`` and ``X`` the sums of ``w_i``
-    and ``w_i x_i`` over the weights above the joint (nested sets: one sum per chain level).
-    The tests hold it equal to the general path.
+    """``(center_of_pressure, net_moment)`` of :func:`solve_pose`, in real arithmetic (see
+    :func:`summary_statics`).
 
     Examples
     --------
@@ -372,25 +368,76 @@ def net_moments_fast(pose: Pose, segment_mass, load_kg, g) -> tuple[np.ndarray, 
     >>> bool(np.allclose(fast, full, rtol=1e-12, atol=1e-9))
     True
     """
+    st = summary_statics(pose, segment_mass, load_kg, g)
+    return st.center_of_pressure, st.net_moment
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryStatics:
+    """What the summary sweeps need of :func:`solve_pose`: centre of pressure ``(..., n)``,
+    net moments ``(..., n, J)``, each external force's hip-moment contribution and moment arm
+    ``(..., n, F)``, and the summed contributions of the segment weights above and below the
+    hip ``(..., n)`` (N m, m)."""
+
+    forces: tuple[str, ...]
+    center_of_pressure: np.ndarray
+    net_moment: np.ndarray
+    hip_moment_contribution: np.ndarray
+    hip_moment_arm: np.ndarray
+    weight_above_hip_contribution: np.ndarray
+    weight_below_hip_contribution: np.ndarray
+
+
+def summary_statics(pose: Pose, segment_mass, load_kg, g) -> SummaryStatics:
+    """The reactions, net moments and hip decomposition of :func:`solve_pose`, in real
+    arithmetic: the numpy path of the summary sweeps.
+
+    Every load but the two contacts is a weight, so the moment about joint ``j`` of the loads
+    above it is ``-(X - x_j W) + (r_bench - r_j) x B`` with ``W`` and ``X`` the sums of ``w_i``
+    and ``w_i x_i`` over the weights above the joint (nested sets: one sum per chain level).
+    The tests hold it equal to the general path.
+
+    Examples
+    --------
+    >>> import biomech
+    >>> body = biomech.Body.default()
+    >>> pose = biomech.HipThrust()._pose(body, np.linspace(0, 1, 5))
+    >>> masses = np.array([body.segment_mass(s) for s in SEGMENTS])
+    >>> fast = summary_statics(pose, masses, np.array([100.0]), 9.80665)
+    >>> full = solve_pose(pose, masses, np.array([100.0]), 9.80665)
+    >>> bool(np.allclose(fast.hip_moment_arm, full.hip_moment_arm, rtol=1e-12))
+    True
+    """
     points = pose.points
     shape = np.broadcast_shapes(*(np.shape(v) for v in points.values()))
     masses = np.asarray(segment_mass)
     W = [np.zeros(masses.shape[:-1] + (1,)) for _ in range(4)]
     X = [np.zeros(shape) for _ in range(4)]
+    hip_x = np.real(points["hip"])
+    above_hip = np.zeros(shape)
+    below_hip = np.zeros(shape)
     for i, seg in enumerate(SEGMENTS):  # eight segments, each a whole array
         w = g * masses[..., i, None]
         k = SEGMENT_LEVEL[seg]
+        x = np.real(pose.segment_com[seg])
         W[k] = W[k] + w
-        X[k] = X[k] + w * np.real(pose.segment_com[seg])
+        X[k] = X[k] + w * x
+        # contribution of the weight to the hip moment from its side (see solve_pose)
+        if k > JOINT_LEVEL["hip"]:
+            above_hip = above_hip + (x - hip_x) * w
+        else:
+            below_hip = below_hip - (x - hip_x) * w
     w_bar = g * np.asarray(load_kg)  # the bar rides on the upper body (level 3)
+    bar_x = np.real(points["bar"])
     W[3] = W[3] + w_bar
-    X[3] = X[3] + w_bar * np.real(points["bar"])
+    X[3] = X[3] + w_bar * bar_x
     w_total = W[0] + W[1] + W[2] + W[3]
     x_total = X[0] + X[1] + X[2] + X[3]
     direction = pose.bench_direction
     if direction is None:
         cop_x = np.broadcast_to(x_total / w_total, shape)
         bench = None
+        bx = by = np.zeros(())
     else:
         cop_x = np.broadcast_to(np.asarray(pose.cop_x), shape)
         bench = np.broadcast_to(points["bench_contact"], shape)
@@ -407,4 +454,24 @@ def net_moments_fast(pose: Pose, segment_mass, load_kg, g) -> tuple[np.ndarray, 
         if bench is not None:
             s_above = s_above + (bench.real - np.real(r)) * by - (bench.imag - np.imag(r)) * bx
         moments[..., j] = MOMENT_SIGN[joint] * s_above
-    return cop_x, moments
+    # hip decomposition: bar and bench above the hip (the hip's sign), the ground below
+    hip_y = np.imag(points["hip"])
+    gx, gy = -bx, w_total - by
+    contribution = [(bar_x - hip_x) * w_bar, (cop_x - hip_x) * gy + hip_y * gx]
+    arms = [np.abs(bar_x - hip_x), np.abs(contribution[1]) / np.hypot(gx, gy)]
+    forces: tuple[str, ...] = ("bar", "ground")
+    if bench is not None and direction is not None:
+        dx, dy = bench.real - hip_x, bench.imag - hip_y
+        contribution.append(-(dx * by - dy * bx))
+        arms.append(np.abs(dx * direction.imag - dy * direction.real))
+        forces = ("bar", "ground", "bench")
+    assert all(FORCE_LEVEL[f] > JOINT_LEVEL["hip"] for f in forces if f != "ground")
+    return SummaryStatics(
+        forces=forces,
+        center_of_pressure=cop_x,
+        net_moment=moments,
+        hip_moment_contribution=np.stack([np.broadcast_to(c, shape) for c in contribution], -1),
+        hip_moment_arm=np.stack([np.broadcast_to(a, shape) for a in arms], -1),
+        weight_above_hip_contribution=above_hip,
+        weight_below_hip_contribution=below_hip,
+    )

@@ -256,6 +256,9 @@ class Exercise:
     """
 
     name: ClassVar[str] = "exercise"
+    #: External forces other than the segment weights, as :func:`biomech.statics.solve_pose`
+    #: names them (the hip thrust adds the bench).
+    forces: ClassVar[tuple[str, ...]] = ("bar", "ground")
     load_kg: Any
 
     def _pose(self, body: Body, phase: np.ndarray) -> Pose:  # pragma: no cover - abstract

@@ -14,7 +14,13 @@ import numpy as np
 from ..kinematics import point_over_x, polar
 from ._base import MAX_HIP_FLEXION_DEG, MAX_KNEE_FLEXION_DEG, BodyGeometry
 
-__all__ = ["check_path", "standing_chain", "straight_body_shank_angle", "trunk_point"]
+__all__ = [
+    "check_path",
+    "check_path_extremes",
+    "standing_chain",
+    "straight_body_shank_angle",
+    "trunk_point",
+]
 
 
 def trunk_point(along, behind):
@@ -60,6 +66,14 @@ def check_path(setting: str, reach_ratio, kappa_bottom, hip, knee, theta_trunk, 
     the bottom and hip flexion anywhere are capped at :data:`MAX_KNEE_FLEXION_DEG` and
     :data:`MAX_HIP_FLEXION_DEG`.
     """
+    theta_thigh = np.angle(hip - knee)
+    hip_flexion = np.rad2deg(np.mod(theta_thigh - theta_trunk + np.pi, 2 * np.pi) - np.pi)
+    check_path_extremes(setting, reach_ratio, kappa_bottom, hip_flexion, advice)
+
+
+def check_path_extremes(setting: str, reach_ratio, kappa_bottom, hip_flexion_deg, advice: str):
+    """:func:`check_path` from the reach ratio and the hip flexion (deg) of every posture, or
+    of the posture of each set-up where they are largest (a compiled kernel's extremes)."""
     if np.any(np.abs(reach_ratio) > 1.0):
         msg = (
             f"{setting} is out of reach: the hips would be "
@@ -73,11 +87,9 @@ def check_path(setting: str, reach_ratio, kappa_bottom, hip, knee, theta_trunk, 
             f"bottom; at most {MAX_KNEE_FLEXION_DEG:.0f} deg is allowed."
         )
         raise ValueError(msg)
-    theta_thigh = np.angle(hip - knee)
-    hip_flexion = np.rad2deg(np.mod(theta_thigh - theta_trunk + np.pi, 2 * np.pi) - np.pi)
-    if np.any(hip_flexion > MAX_HIP_FLEXION_DEG):
+    if np.any(hip_flexion_deg > MAX_HIP_FLEXION_DEG):
         msg = (
-            f"{setting} needs {float(np.max(hip_flexion)):.0f} deg of hip flexion; at most "
+            f"{setting} needs {float(np.max(hip_flexion_deg)):.0f} deg of hip flexion; at most "
             f"{MAX_HIP_FLEXION_DEG:.0f} deg is allowed."
         )
         raise ValueError(msg)

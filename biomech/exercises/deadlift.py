@@ -67,8 +67,9 @@ class Deadlift(Exercise):
             expected="a plate diameter in metres in (0, 1]",
         )
 
-    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
-        geo = BodyGeometry.of(body)
+    def _setup(self, geo: BodyGeometry) -> dict[str, np.ndarray]:
+        """Per set-up quantities (validated): the shoulders on the trunk axis (polar), shank
+        inclination and knee flexion at the start, shank inclination at lockout (rad)."""
         r_plate = 0.5 * self.plate_diameter_m
         ankle = 1j * geo.ankle_height
         alpha_b = np.deg2rad(self.shank_angle_deg) + 0 * geo.shank
@@ -76,21 +77,31 @@ class Deadlift(Exercise):
         shoulder_b = geo.midfoot_x + 1j * (r_plate + geo.reach)
         self._check_start(geo, knee_b, shoulder_b)
         theta_thigh_b = two_link_first_angle(knee_b, shoulder_b, geo.thigh, geo.trunk, 1.0)
-        kappa_b = theta_thigh_b - (0.5 * np.pi - alpha_b)
-        alpha_l = straight_body_shank_angle(geo, geo.trunk, 0.0)
-        alpha = alpha_b + (alpha_l - alpha_b) * phase
-        kappa = kappa_b * (1.0 - phase)
-        knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, geo.trunk, 0.0)
-        check_path(
+        return {
+            "radius": geo.trunk,
+            "offset": np.zeros(()),
+            "alpha_b": alpha_b,
+            "kappa_b": theta_thigh_b - (0.5 * np.pi - alpha_b),
+            "alpha_l": straight_body_shank_angle(geo, geo.trunk, 0.0),
+        }
+
+    def _path_check(self) -> tuple[str, str]:
+        """The set-up and the advice of the out-of-path errors (see ``check_path``)."""
+        return (
             f"`shank_angle_deg` = {shown(self.shank_angle_deg)}",
-            reach,
-            kappa_b,
-            hip,
-            knee,
-            theta_trunk,
             "shoulder distance from midfoot on the way up, so the shoulders cannot stay over "
             "the bar.",
         )
+
+    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
+        geo = BodyGeometry.of(body)
+        s = self._setup(geo)
+        alpha_b, kappa_b = s["alpha_b"], s["kappa_b"]
+        alpha = alpha_b + (s["alpha_l"] - alpha_b) * phase
+        kappa = kappa_b * (1.0 - phase)
+        knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, geo.trunk, 0.0)
+        setting, advice = self._path_check()
+        check_path(setting, reach, kappa_b, hip, knee, theta_trunk, advice)
         shoulder = hip + polar(geo.trunk, theta_trunk)
         bar = shoulder - 1j * geo.reach
         arm = arm_points(geo, shoulder, bar, elbow_side=1.0)

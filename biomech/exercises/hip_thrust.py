@@ -94,6 +94,7 @@ class HipThrust(Exercise):
     """
 
     name: ClassVar[str] = "hip_thrust"
+    forces: ClassVar[tuple[str, ...]] = ("bar", "ground", "bench")
 
     load_kg: float = 100.0
     bench_height_m: float | None = None

@@ -117,26 +117,39 @@ class Squat(Exercise):
         )
         return trunk_point(geo.trunk + above, behind)
 
-    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
-        geo = BodyGeometry.of(body)
+    def _setup(self, geo: BodyGeometry) -> dict[str, np.ndarray]:
+        """Per set-up quantities: the bar on the trunk (polar), shank inclination and knee
+        flexion at the bottom, shank inclination at lockout (rad)."""
         radius, offset = self._bar_on_trunk(geo)
         alpha_b = np.deg2rad(self.shank_angle_deg)
         kappa_b = 0.5 * np.pi + np.deg2rad(self.depth_deg) + alpha_b
         alpha_l = straight_body_shank_angle(geo, radius, offset)
-        alpha = alpha_b + (alpha_l - alpha_b) * phase
-        kappa = kappa_b * (1.0 - phase)
-        knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, radius, offset)
-        check_path(
+        return {
+            "radius": radius,
+            "offset": offset,
+            "alpha_b": alpha_b,
+            "kappa_b": kappa_b,
+            "alpha_l": alpha_l,
+        }
+
+    def _path_check(self) -> tuple[str, str]:
+        """The set-up and the advice of the out-of-path errors (see ``check_path``)."""
+        return (
             f"`depth_deg` = {shown(self.depth_deg)} with `shank_angle_deg` = "
             f"{shown(self.shank_angle_deg)}",
-            reach,
-            kappa_b,
-            hip,
-            knee,
-            theta_trunk,
             "bar distance behind midfoot, so no trunk angle keeps the bar over midfoot. Squat "
             "less deep or let the knees travel further forward.",
         )
+
+    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
+        geo = BodyGeometry.of(body)
+        s = self._setup(geo)
+        radius, offset, alpha_b, kappa_b = s["radius"], s["offset"], s["alpha_b"], s["kappa_b"]
+        alpha = alpha_b + (s["alpha_l"] - alpha_b) * phase
+        kappa = kappa_b * (1.0 - phase)
+        knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, radius, offset)
+        setting, advice = self._path_check()
+        check_path(setting, reach, kappa_b, hip, knee, theta_trunk, advice)
         shoulder = hip + polar(geo.trunk, theta_trunk)
         bar = hip + radius * np.exp(1j * (theta_trunk + offset))
         # the arms reach sideways to a wide grip: fix the projected elbow to the trunk
