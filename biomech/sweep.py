@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import math
 import os
 import warnings
@@ -350,7 +351,8 @@ def sweep(
         own = np.broadcast_to(np.asarray(getattr(body, name), dtype=float), body.shape)
         return own[position["body"][idx]] if body.shape else np.full(idx.shape, float(own))
 
-    def evaluate(idx: np.ndarray) -> Any:
+    def instance(idx: np.ndarray) -> tuple[Exercise, Body]:
+        """The exercise and body of the set-ups ``idx`` (fields of shape (set-ups, 1))."""
         sex = chunk_value("sex", idx) if "sex" in parameters else body.sex
         table = chunk_value("table", idx) if "table" in parameters else body.table.name
         chunk_body = Body(
@@ -365,7 +367,10 @@ def sweep(
                 continue
             v = chunk_value(k, idx)
             changes[k] = v[:, None] if isinstance(v, np.ndarray) and v.ndim else v
-        ex = dataclasses.replace(base, **changes)  # type: ignore[type-var]
+        return dataclasses.replace(base, **changes), chunk_body  # type: ignore[type-var]
+
+    def evaluate(idx: np.ndarray) -> Any:
+        ex, chunk_body = instance(idx)
         if use_kernel:
             return _unstack(_kernels.summarize(ex, chunk_body, phase, g), len(forces))
         pose = ex._pose(chunk_body, phase)
@@ -407,9 +412,14 @@ def sweep(
     # equal pieces, at most chunk_postures each, and at least one per thread
     workers = max(1, threads or os.cpu_count() or 1)
     pieces = []
-    for grp in order:
+    ranges = []  # (group, rows of the group) of each piece
+    for k, grp in enumerate(order):
         count = max(math.ceil(grp.size * n / chunk_postures), min(workers, grp.size))
-        pieces += [p for p in np.array_split(grp, count) if p.size]
+        bounds = np.linspace(0, grp.size, count + 1).round().astype(int)
+        for a, b in itertools.pairwise(bounds):
+            if b > a:
+                pieces.append(grp[a:b])
+                ranges.append((k, slice(int(a), int(b))))
 
     show = progress if progress is not None else n_setups * n > 10**7
 
@@ -422,13 +432,20 @@ def sweep(
             for name, _, _ in SUMMARY_VARIABLES
         }
 
-        def store(idx: np.ndarray) -> None:
+        # the kernel's per-set-up tables (and the validation) once per group, before any chunk
+        prepared = [_kernels.prepare(*instance(grp), g) for grp in order] if use_kernel else []
+
+        def store(piece: tuple[np.ndarray, int, slice]) -> None:
             """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
-            res = evaluate(idx)
+            idx, group, rows = piece
+            if use_kernel:
+                res = _unstack(_kernels.run(prepared[group], rows, phase), len(forces))
+            else:
+                res = evaluate(idx)
             for name in out:
                 out[name][idx] = res[name]
 
-        _run(store, pieces, threads, show)
+        _run(store, [(p, *r) for p, r in zip(pieces, ranges, strict=True)], threads, show)
         data_vars = {
             name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
             for name, u, ln in SUMMARY_VARIABLES
@@ -575,7 +592,7 @@ def _pool(workers: int, pid: int) -> ThreadPoolExecutor:
 
 
 def _run(
-    evaluate: Callable[[np.ndarray], Any], chunks: list[np.ndarray], threads: int | None, show: bool
+    evaluate: Callable[[Any], Any], chunks: list[Any], threads: int | None, show: bool
 ) -> list[Any]:
     """Evaluate the chunks on a thread pool, in order, with an optional progress bar."""
     workers = max(1, min(threads or os.cpu_count() or 1, len(chunks)))

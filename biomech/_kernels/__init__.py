@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["ENGINES", "EXERCISES", "available", "summarize"]
+__all__ = ["ENGINES", "EXERCISES", "available", "prepare", "run", "summarize"]
 
 #: Values of ``sweep(engine=...)``.
 ENGINES = ("auto", "numba", "numpy")
@@ -36,8 +36,21 @@ def available() -> bool:
     return True
 
 
+def _module() -> ModuleType:
+    """The kernels' module (imports numba on first use)."""
+    return importlib.import_module(f"{__name__}._summary")
+
+
 def summarize(ex, body, phase, g: float):
-    """Summary block of a chunk on the compiled kernel (see ``_summary.summarize``; imports
-    numba on first use)."""
-    module: ModuleType = importlib.import_module(f"{__name__}._summary")
-    return module.summarize(ex, body, phase, g)
+    """Summary block of a chunk on the compiled kernel (see ``_summary.summarize``)."""
+    return _module().summarize(ex, body, phase, g)
+
+
+def prepare(ex, body, g: float):
+    """Per-set-up tables of a sweep, validated (see ``_summary.prepare``)."""
+    return _module().prepare(ex, body, g)
+
+
+def run(prepared, rows: slice, phase):
+    """Summary block of the rows ``rows`` of a :func:`prepare` result (see ``_summary.run``)."""
+    return _module().run(prepared, rows, phase)

@@ -145,24 +145,42 @@ def standing_kernel(setup, const, phase, out, lift):  # pragma: no cover - compi
         _write(s, s[2], out[i], phase, 2)
 
 
-def summarize(ex, body, phase: np.ndarray, g: float) -> np.ndarray:
-    """Summary block (set-ups, columns; see ``biomech.sweep._stack``) of a set-up ``ex`` whose
-    fields are scalars or arrays of shape (set-ups, 1), for a body of shape (set-ups,) or ().
+def prepare(ex, body, g: float) -> tuple:
+    """Everything a kernel needs that is per set-up, for set-ups ``ex`` (fields scalars or
+    arrays of shape (set-ups, 1)) and a body of shape (set-ups,) or (): the lift, the set-up
+    table, the constants and (standing lifts) what the path check needs. A sweep prepares all
+    its set-ups at once and then runs the kernel chunk by chunk (:func:`run`).
 
     Validation is the exercise's, with its messages: the hip thrust's ``_setup`` and
-    ``_check`` and the standing lifts' ``_setup`` run in numpy first; the standing lifts' path
-    checks (``check_path``) run on the extremes the kernel returns.
+    ``_check`` and the standing lifts' ``_setup`` run here, in numpy.
     """
     lift = LIFTS[ex.name]
-    phase = np.ascontiguousarray(phase, dtype=float)
     if lift == HIP_THRUST:
         setup, const = hip_thrust.setup_table(ex, body, g)
-        out = np.empty((setup.shape[0], 15 + 3 * 3))
-        hip_thrust_kernel(setup, const, phase, out)
+        return lift, setup, const, None
+    setup, const, s = standing.setup_table(ex, body, g)
+    kappa_b = np.broadcast_to(np.asarray(s["kappa_b"], dtype=float).reshape(-1), setup.shape[:1])
+    return lift, setup, const, (*ex._path_check(), kappa_b)
+
+
+def run(prepared: tuple, rows: slice, phase: np.ndarray) -> np.ndarray:
+    """Summary block (set-ups, columns; see ``biomech.sweep._stack``) of the set-ups ``rows``
+    of a :func:`prepare` result. The standing lifts' path checks (``check_path``) run on the
+    extremes the kernel returns."""
+    lift, setup, const, check = prepared
+    phase = np.ascontiguousarray(phase, dtype=float)
+    rows_setup = np.ascontiguousarray(setup[rows])
+    if lift == HIP_THRUST:
+        out = np.empty((rows_setup.shape[0], 15 + 3 * 3))
+        hip_thrust_kernel(rows_setup, const, phase, out)
     else:
-        setup, const, s = standing.setup_table(ex, body, g)
-        out = np.empty((setup.shape[0], 15 + 3 * 2))
-        standing_kernel(setup, const, phase, out, lift)
-        setting, advice = ex._path_check()
-        check_path_extremes(setting, out[:, -2], s["kappa_b"], out[:, -1], advice)
+        out = np.empty((rows_setup.shape[0], 15 + 3 * 2))
+        standing_kernel(rows_setup, const, phase, out, lift)
+        setting, advice, kappa_b = check
+        check_path_extremes(setting, out[:, -2], kappa_b[rows], out[:, -1], advice)
     return out[:, :-2]
+
+
+def summarize(ex, body, phase: np.ndarray, g: float) -> np.ndarray:
+    """Summary block of set-ups ``ex`` for ``body``: :func:`prepare` then :func:`run` on all."""
+    return run(prepare(ex, body, g), slice(None), phase)
