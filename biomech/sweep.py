@@ -107,6 +107,10 @@ DEFAULT_CHUNK_POSTURES = 2**16
 #: (set-up, validation) rarer: 2**18 measured about 15 % faster than 2**16 on 10^6 postures.
 KERNEL_CHUNK_POSTURES = 2**18
 
+#: Set-ups whose kernel tables are built at once (about 10 MB of tables): larger sweeps build
+#: them batch by batch, so that memory stays bounded.
+PREPARE_SETUPS = 2**15
+
 
 def _summarize(st: SummaryStatics, pose: Any, phase: np.ndarray) -> dict[str, np.ndarray]:
     """Reduce one chunk's curves (shape (chunk, n)) to the summary numbers (shape (chunk,), or
@@ -409,17 +413,20 @@ def sweep(
         key = tuple(values[d][0][position[d][i]] for d in categorical)
         groups.setdefault(key, []).append(i)
     order = [np.asarray(v) for v in groups.values()] if categorical else [np.arange(n_setups)]
-    # equal pieces, at most chunk_postures each, and at least one per thread
+    # batches of at most PREPARE_SETUPS set-ups (the kernel's per-set-up tables are built a
+    # batch at a time: bounded memory), each cut into equal pieces of at most chunk_postures
+    # postures, and at least one per thread
     workers = max(1, threads or os.cpu_count() or 1)
-    pieces = []
-    ranges = []  # (group, rows of the group) of each piece
-    for k, grp in enumerate(order):
-        count = max(math.ceil(grp.size * n / chunk_postures), min(workers, grp.size))
-        bounds = np.linspace(0, grp.size, count + 1).round().astype(int)
-        for a, b in itertools.pairwise(bounds):
-            if b > a:
-                pieces.append(grp[a:b])
-                ranges.append((k, slice(int(a), int(b))))
+    batches: list[np.ndarray] = []
+    pieces: list[tuple[np.ndarray, int, slice]] = []  # (set-ups, batch, rows of the batch)
+    for grp in order:
+        for batch in np.array_split(grp, math.ceil(grp.size / PREPARE_SETUPS)):
+            count = max(math.ceil(batch.size * n / chunk_postures), min(workers, batch.size))
+            bounds = np.linspace(0, batch.size, count + 1).round().astype(int)
+            for a, b in itertools.pairwise(bounds.tolist()):
+                if b > a:
+                    pieces.append((batch[a:b], len(batches), slice(a, b)))
+            batches.append(batch)
 
     show = progress if progress is not None else n_setups * n > 10**7
 
@@ -432,20 +439,29 @@ def sweep(
             for name, _, _ in SUMMARY_VARIABLES
         }
 
-        # the kernel's per-set-up tables (and the validation) once per group, before any chunk
-        prepared = [_kernels.prepare(*instance(grp), g) for grp in order] if use_kernel else []
+        prepared: list[Any] = [None]
 
         def store(piece: tuple[np.ndarray, int, slice]) -> None:
             """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
-            idx, group, rows = piece
+            idx, _, rows = piece
             if use_kernel:
-                res = _unstack(_kernels.run(prepared[group], rows, phase), len(forces))
+                res = _unstack(_kernels.run(prepared[0], rows, phase), len(forces))
             else:
                 res = evaluate(idx)
             for name in out:
                 out[name][idx] = res[name]
 
-        _run(store, [(p, *r) for p, r in zip(pieces, ranges, strict=True)], threads, show)
+        bar = _bar(show, len(pieces))
+        if use_kernel:
+            # per batch: the kernel's set-up tables (and the validation) once, in numpy; then
+            # its chunks are nothing but kernel calls (no Python work per chunk)
+            for k, batch in enumerate(batches):
+                prepared[0] = _kernels.prepare(*instance(batch), g)
+                _run(store, [p for p in pieces if p[1] == k], threads, bar)
+        else:
+            _run(store, pieces, threads, bar)
+        if bar is not None:
+            bar.close()
         data_vars = {
             name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
             for name, u, ln in SUMMARY_VARIABLES
@@ -454,7 +470,10 @@ def sweep(
         ds = xr.Dataset(data_vars, coords=coords)
         n_outside = int(out["cop_leaves_foot"].sum())
     else:
-        results = _run(evaluate, pieces, threads, show)
+        bar = _bar(show, len(pieces))
+        results = _run(evaluate, [p[0] for p in pieces], threads, bar)
+        if bar is not None:
+            bar.close()
         full = xr.concat(
             results,
             dim="setup",
@@ -463,7 +482,7 @@ def sweep(
             compat="override",
             join="override",
         )
-        order_all = np.concatenate(pieces)
+        order_all = np.concatenate([p[0] for p in pieces])
         full = full.isel(setup=np.argsort(order_all))
         full = full.assign_coords(setup=np.arange(n_setups))
         index = (
@@ -591,16 +610,18 @@ def _pool(workers: int, pid: int) -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="biomech-sweep")
 
 
-def _run(
-    evaluate: Callable[[Any], Any], chunks: list[Any], threads: int | None, show: bool
-) -> list[Any]:
-    """Evaluate the chunks on a thread pool, in order, with an optional progress bar."""
-    workers = max(1, min(threads or os.cpu_count() or 1, len(chunks)))
-    bar = None
-    if show:
-        from tqdm.auto import tqdm
+def _bar(show: bool, total: int) -> Any:
+    """A ``tqdm.auto`` progress bar over ``total`` chunks, or ``None``."""
+    if not show:
+        return None
+    from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(chunks), unit="chunk", desc="sweep")
+    return tqdm(total=total, unit="chunk", desc="sweep")
+
+
+def _run(evaluate: Callable[[Any], Any], chunks: list[Any], threads: int | None, bar: Any) -> list:
+    """Evaluate the chunks on a thread pool, in order, updating the progress bar ``bar``."""
+    workers = max(1, min(threads or os.cpu_count() or 1, len(chunks)))
     with warnings.catch_warnings():
         # per-chunk warnings are summarized once by the caller
         warnings.simplefilter("ignore", BiomechWarning)
@@ -616,6 +637,4 @@ def _run(
                 results.append(res)
                 if bar is not None:
                     bar.update()
-    if bar is not None:
-        bar.close()
     return results
