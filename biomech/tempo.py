@@ -178,6 +178,15 @@ class Tempo:
         top = ("top_pause", self.top_pause_s, 1.0, 1.0)
         return [down, bottom, up, top] if self.start == "top" else [up, top, down, bottom]
 
+    def _time_in_rep(self, t, reps: int) -> np.ndarray:
+        """Time since the start of the current rep (s); before the set and after it, the start
+        and the end of a rep."""
+        _check_reps(reps)
+        t = np.asarray(check_real("t", t), dtype=float)
+        total = reps * self.rep_duration_s
+        clipped = np.clip(t, 0.0, total)
+        return np.where(clipped >= total, self.rep_duration_s, np.mod(clipped, self.rep_duration_s))
+
     def movement(self, t, *, reps: int = 1) -> np.ndarray:
         """Name of the part of the rep (``"eccentric"``, ``"bottom_pause"``, ``"concentric"``,
         ``"top_pause"``) at each time ``t`` (s); a time on a boundary belongs to the later part
@@ -188,13 +197,7 @@ class Tempo:
         >>> Tempo.parse("2-1-1-2").movement([0.0, 2.5, 3.0, 5.9, 6.0], reps=2).tolist()
         ['eccentric', 'bottom_pause', 'concentric', 'top_pause', 'eccentric']
         """
-        _check_reps(reps)
-        t = np.asarray(check_real("t", t), dtype=float)
-        total = reps * self.rep_duration_s
-        clipped = np.clip(t, 0.0, total)
-        local = np.where(
-            clipped >= total, self.rep_duration_s, np.mod(clipped, self.rep_duration_s)
-        )
+        local = self._time_in_rep(t, reps)
         parts = [(name, d) for name, d, _, _ in self._parts() if d > 0.0]
         out = np.full(local.shape, parts[-1][0], dtype=object)
         end = self.rep_duration_s
@@ -249,13 +252,7 @@ class Tempo:
         >>> p.round(3).tolist()
         [1.0, 0.5, 0.0, 0.5, 1.0]
         """
-        _check_reps(reps)
-        t = np.asarray(check_real("t", t), dtype=float)
-        total = reps * self.rep_duration_s
-        clipped = np.clip(t, 0.0, total)
-        local = np.where(
-            clipped >= total, self.rep_duration_s, np.mod(clipped, self.rep_duration_s)
-        )
+        local = self._time_in_rep(t, reps)
         p = np.empty_like(local)
         dp = np.zeros_like(local)
         ddp = np.zeros_like(local)
