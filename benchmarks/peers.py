@@ -38,7 +38,9 @@ process with an empty numba cache (compilation) and with a filled one (cache loa
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
 import os
 import platform
 import resource
@@ -94,6 +96,43 @@ def our_sweep(loads, benches, engine="numba", **kw):
             engine=engine,
             **kw,
         )
+
+
+#: The parts of a summary sweep timed apart in the scaling rounds (see :func:`scaling_parts`).
+SCALING_PARTS = {
+    "kernel": "kernel calls alone (tables built beforehand)",
+    "tables+kernel": "set-up tables (with validation) + kernel calls",
+    "sweep": "biomech.sweep (all of it: the labelled dataset)",
+}
+
+
+def scaling_parts(postures: float, threads: int) -> dict:
+    """Callables timing the inner parts of the sweep of ``grid(postures)``: the compiled
+    kernel's calls on the thread pool with the set-up tables built beforehand, and the tables
+    (``_kernels.prepare``, which validates) plus those calls, chunked as the sweep chunks them
+    (at least one chunk per thread). What the sweep adds beyond these is its own per-call work:
+    argument checks, the grid, the exercise and body of the set-ups, the ``xarray.Dataset``."""
+    from biomech import _kernels
+    from biomech.sweep import KERNEL_CHUNK_POSTURES, _pool
+
+    loads, benches = grid(postures)
+    load, bench = np.meshgrid(loads, benches, indexing="ij")
+    ex = biomech.HipThrust(load_kg=load.reshape(-1, 1), bench_height_m=bench.reshape(-1, 1))
+    body, phase = biomech.Body.default(), np.linspace(0.0, 1.0, N_PHASE)
+    count = max(math.ceil(load.size * N_PHASE / KERNEL_CHUNK_POSTURES), min(threads, load.size))
+    bounds = np.linspace(0, load.size, count + 1).round().astype(int).tolist()
+    rows = [slice(a, b) for a, b in itertools.pairwise(bounds)]
+    pool = _pool(threads, os.getpid())
+    prepared = _kernels.prepare(ex, body, STANDARD_GRAVITY)
+
+    def kernel(prepared=prepared):
+        list(pool.map(lambda r: _kernels.run(prepared, r, phase), rows))
+
+    def tables_and_kernel():
+        kernel(_kernels.prepare(ex, body, STANDARD_GRAVITY))
+
+    kernel()
+    return {"kernel": kernel, "tables+kernel": tables_and_kernel}
 
 
 def best_of(fn, repeats: int) -> float:
@@ -486,17 +525,42 @@ def main(argv=None) -> None:
     print(f"max |tau_mujoco - tau_pinocchio| over the MuJoCo sample: {agree:.2e} N m")
 
     if not args.no_scaling:
-        # more repeats where a run is short: on a shared machine the best of a few is the
-        # estimate of the undisturbed time, and a 10^5 sweep takes about 12 ms
-        print("\nsummary sweep time vs postures (best of 7, 5 and 2 runs):")
+        # the sizes are timed in interleaved rounds, so that a disturbance of the shared
+        # machine (the other core busy for a second, say) falls on every size alike rather
+        # than on one; the best of a size's runs estimates its undisturbed time. A 10^5
+        # sweep takes about 15 ms, a 10^7 sweep about 1.4 s: 10^7 runs in the first rounds only
+        rounds, rounds_1e7 = 9, 3
+        sizes = (1e5, 1e6, 1e7)
+        parts = {size: scaling_parts(size, threads) for size in sizes[:2]}
+        times: dict[tuple[float, str], list[float]] = {}
+        for r in range(rounds):
+            for size in sizes:
+                if size == 1e7 and r >= rounds_1e7:
+                    continue
+                lo, be = grid(size)
+                runs = {"sweep": lambda lo=lo, be=be: our_sweep(lo, be, threads=threads)}
+                runs.update(parts.get(size, {}))
+                for name, fn in runs.items():
+                    t0 = time.perf_counter()
+                    fn()
+                    times.setdefault((size, name), []).append(time.perf_counter() - t0)
+        print(
+            f"\nsummary sweep time vs postures (best of {rounds}, {rounds} and {rounds_1e7} "
+            "runs, in interleaved rounds):"
+        )
         prev = None
-        for size, reps in ((1e5, 7), (1e6, 5), (1e7, 2)):
+        for size in sizes:
             lo, be = grid(size)
             p = lo.size * be.size * N_PHASE
-            t = best_of(lambda lo=lo, be=be: our_sweep(lo, be, threads=threads), reps)
+            t = min(times[size, "sweep"])
             step = f"  x{t / prev:5.2f} the time of the previous size" if prev else ""
             print(f"  {p:12,d} postures {t:8.3f} s {p / t:12,.0f} postures/s{step}")
             prev = t
+        print("  where the time goes (10^5 -> 10^6, same rounds):")
+        for name in ("kernel", "tables+kernel", "sweep"):
+            a, b = min(times[1e5, name]), min(times[1e6, name])
+            label = SCALING_PARTS[name]
+            print(f"    {label:48s} {a * 1e3:7.2f} ms {b * 1e3:8.2f} ms  x{b / a:5.2f}")
 
     if peak is not None:
         print(
