@@ -467,7 +467,7 @@ def sweep(
             for name, u, ln in SUMMARY_VARIABLES
         }
         coords = {**_sweep_coords(dims, values, body), **_force_coords(forces)}
-        ds = xr.Dataset(data_vars, coords=coords)
+        ds = _summary_dataset(data_vars, coords)
         n_outside = int(out["cop_leaves_foot"].sum())
     else:
         bar = _bar(show, len(pieces))
@@ -495,6 +495,37 @@ def sweep(
         outside = ~ds["cop_within_foot"].all("phase")
         n_outside = int(outside.sum())
     return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
+
+
+def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> xr.Dataset:
+    """``xr.Dataset(data_vars, coords=coords)`` for (dims, data[, attrs]) tuples whose dims
+    are consistent by construction, built without the constructor's alignment and merge:
+    they cost 0.8-1.5 ms of a 15 ms 10^5-posture sweep (``docs/performance.md``). One-dim
+    coordinates named as their dimension get a default pandas index, as the constructor gives
+    them. Relies on ``Dataset._construct_direct``; if xarray's internals change, it falls back
+    to the constructor (``tests/test_sweep.py`` holds the two identical)."""
+    try:
+        from xarray.core.indexes import PandasIndex
+
+        variables: dict[str, xr.Variable] = {
+            name: xr.Variable(*spec) for name, spec in data_vars.items()
+        }
+        indexes = {}
+        for name, spec in coords.items():
+            var = xr.Variable(*spec)
+            if var.dims == (name,):
+                index = PandasIndex.from_variables({name: var}, options={})
+                indexes[name] = index
+                var = index.create_variables({name: var})[name]
+            variables[name] = var
+        sizes: dict[str, int] = {}
+        for var in variables.values():
+            sizes.update(zip(var.dims, var.shape, strict=True))
+        return xr.Dataset._construct_direct(  # type: ignore[attr-defined]
+            variables, set(coords), sizes, None, indexes
+        )
+    except (AttributeError, ImportError, TypeError):  # pragma: no cover - other xarray
+        return xr.Dataset(data_vars, coords=coords)
 
 
 def _sweep_coords(dims, values, body) -> dict[str, Any]:

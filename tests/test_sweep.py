@@ -156,3 +156,40 @@ def test_not_an_exercise():
 def test_an_infeasible_set_up_in_a_sweep_names_the_swept_range():
     with pytest.raises(ValueError, match=r"`bench_height_m` = 0.45 to 1.45 \(swept\) is too high"):
         sweep(HipThrust, bench_height_m=[0.45, 1.45], summary=True, n=11, threads=1)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"load_kg": [0.0, 100.0, 200.0], "bench_height_m": [0.40, 0.45]},
+        {"body": Body(height_m=np.array([1.6, 1.8]), mass_kg=np.array([60.0, 80.0]))},
+        {"sex": ["male", "female"], "height_m": [1.6, 1.8], "load_kg": 60.0},
+    ],
+    ids=["grid", "population", "categorical"],
+)
+def test_summary_dataset_is_the_one_the_xarray_constructor_builds(monkeypatch, kwargs):
+    """The summary sweep builds its dataset without xarray's merge (a private fast path); it
+    must be identical, indexes and dtypes included, to ``xr.Dataset(data_vars, coords=...)``."""
+    import importlib
+
+    import xarray as xr
+
+    module = importlib.import_module("biomech.sweep")
+    seen = []
+    fast = module._summary_dataset
+
+    def spy(data_vars, coords):
+        seen.append((data_vars, coords))
+        return fast(data_vars, coords)
+
+    monkeypatch.setattr(module, "_summary_dataset", spy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", biomech.BiomechWarning)
+        ds = sweep(HipThrust, n=11, summary=True, **kwargs)
+    ((data_vars, coords),) = seen
+    reference = xr.Dataset(data_vars, coords=coords)
+    xr.testing.assert_identical(fast(data_vars, coords), reference)
+    assert set(ds.xindexes) == set(reference.xindexes)
+    assert {k: v.dtype for k, v in ds.variables.items()} == {
+        k: v.dtype for k, v in reference.variables.items()
+    }
