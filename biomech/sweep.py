@@ -505,12 +505,12 @@ def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> x
     them. Relies on ``Dataset._construct_direct``; if xarray's internals change, it falls back
     to the constructor (``tests/test_sweep.py`` holds the two identical)."""
     try:
-        from xarray.core.indexes import PandasIndex
+        from xarray.core.indexes import Index, PandasIndex
 
-        variables: dict[str, xr.Variable] = {
+        variables: dict[Any, xr.Variable] = {
             name: xr.Variable(*spec) for name, spec in data_vars.items()
         }
-        indexes = {}
+        indexes: dict[Any, Index] = {}
         for name, spec in coords.items():
             var = xr.Variable(*spec)
             if var.dims == (name,):
@@ -518,12 +518,10 @@ def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> x
                 indexes[name] = index
                 var = index.create_variables({name: var})[name]
             variables[name] = var
-        sizes: dict[str, int] = {}
+        sizes: dict[Any, int] = {}
         for var in variables.values():
             sizes.update(zip(var.dims, var.shape, strict=True))
-        return xr.Dataset._construct_direct(  # type: ignore[attr-defined]
-            variables, set(coords), sizes, None, indexes
-        )
+        return xr.Dataset._construct_direct(variables, set(coords), sizes, None, indexes)
     except (AttributeError, ImportError, TypeError):  # pragma: no cover - other xarray
         return xr.Dataset(data_vars, coords=coords)
 
