@@ -431,23 +431,25 @@ def sweep(
     show = progress if progress is not None else n_setups * n > 10**7
 
     if summary:
+        prepared: list[Any] = [None]
+        # the kernel's chunks go whole into one (set-ups, columns) block that the variables
+        # then view (see _stack): one copy per chunk, not one per variable and chunk
+        stacked = np.empty((n_setups, sum(_widths(len(forces))))) if use_kernel else None
         out = {
             name: np.empty(
                 (n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else n_setups,
                 dtype=bool if name == "cop_leaves_foot" else float,
             )
-            for name, _, _ in SUMMARY_VARIABLES
+            for name, _, _ in (() if use_kernel else SUMMARY_VARIABLES)
         }
-
-        prepared: list[Any] = [None]
 
         def store(piece: tuple[np.ndarray, int, slice]) -> None:
             """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
             idx, _, rows = piece
-            if use_kernel:
-                res = _unstack(_kernels.run(prepared[0], rows, phase), len(forces))
-            else:
-                res = evaluate(idx)
+            if stacked is not None:
+                stacked[idx] = _kernels.run(prepared[0], rows, phase)
+                return
+            res = evaluate(idx)
             for name in out:
                 out[name][idx] = res[name]
 
@@ -462,6 +464,8 @@ def sweep(
             _run(store, pieces, threads, bar)
         if bar is not None:
             bar.close()
+        if stacked is not None:
+            out = _unstack(stacked, len(forces))
         data_vars = {
             name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
             for name, u, ln in SUMMARY_VARIABLES
