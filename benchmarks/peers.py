@@ -38,9 +38,7 @@ process with an empty numba cache (compilation) and with a filled one (cache loa
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import math
 import os
 import platform
 import resource
@@ -113,15 +111,13 @@ def scaling_parts(postures: float, threads: int) -> dict:
     (at least one chunk per thread). What the sweep adds beyond these is its own per-call work:
     argument checks, the grid, the exercise and body of the set-ups, the ``xarray.Dataset``."""
     from biomech import _kernels
-    from biomech.sweep import KERNEL_CHUNK_POSTURES, _pool
+    from biomech.sweep import KERNEL_CHUNK_POSTURES, _chunk_rows, _pool
 
     loads, benches = grid(postures)
     load, bench = np.meshgrid(loads, benches, indexing="ij")
     ex = biomech.HipThrust(load_kg=load.reshape(-1, 1), bench_height_m=bench.reshape(-1, 1))
     body, phase = biomech.Body.default(), np.linspace(0.0, 1.0, N_PHASE)
-    count = max(math.ceil(load.size * N_PHASE / KERNEL_CHUNK_POSTURES), min(threads, load.size))
-    bounds = np.linspace(0, load.size, count + 1).round().astype(int).tolist()
-    rows = [slice(a, b) for a, b in itertools.pairwise(bounds)]
+    rows = _chunk_rows(load.size, N_PHASE, KERNEL_CHUNK_POSTURES, threads)
     pool = _pool(threads, os.getpid())
     prepared = _kernels.prepare(ex, body, STANDARD_GRAVITY)
 

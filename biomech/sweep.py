@@ -421,11 +421,8 @@ def sweep(
     pieces: list[tuple[np.ndarray, int, slice]] = []  # (set-ups, batch, rows of the batch)
     for grp in order:
         for batch in np.array_split(grp, math.ceil(grp.size / PREPARE_SETUPS)):
-            count = max(math.ceil(batch.size * n / chunk_postures), min(workers, batch.size))
-            bounds = np.linspace(0, batch.size, count + 1).round().astype(int)
-            for a, b in itertools.pairwise(bounds.tolist()):
-                if b > a:
-                    pieces.append((batch[a:b], len(batches), slice(a, b)))
+            for rows in _chunk_rows(batch.size, n, chunk_postures, workers):
+                pieces.append((batch[rows], len(batches), rows))
             batches.append(batch)
 
     show = progress if progress is not None else n_setups * n > 10**7
@@ -499,6 +496,14 @@ def sweep(
         outside = ~ds["cop_within_foot"].all("phase")
         n_outside = int(outside.sum())
     return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
+
+
+def _chunk_rows(setups: int, n: int, chunk_postures: int, workers: int) -> list[slice]:
+    """Rows of ``setups`` set-ups of ``n`` postures each, cut into equal chunks of at most
+    ``chunk_postures`` postures, and at least one per worker (no empty chunk)."""
+    count = max(math.ceil(setups * n / chunk_postures), min(workers, setups))
+    bounds = np.linspace(0, setups, count + 1).round().astype(int).tolist()
+    return [slice(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> xr.Dataset:
