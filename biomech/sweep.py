@@ -432,13 +432,17 @@ def sweep(
         # the kernel's chunks go whole into one (set-ups, columns) block that the variables
         # then view (see _stack): one copy per chunk, not one per variable and chunk
         stacked = np.empty((n_setups, sum(_widths(len(forces))))) if use_kernel else None
-        out = {
-            name: np.empty(
-                (n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else n_setups,
-                dtype=bool if name == "cop_leaves_foot" else float,
-            )
-            for name, _, _ in (() if use_kernel else SUMMARY_VARIABLES)
-        }
+        out = (
+            {}
+            if use_kernel  # the variables view ``stacked`` once the kernel has run
+            else {
+                name: np.empty(
+                    (n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else n_setups,
+                    dtype=bool if name == "cop_leaves_foot" else float,
+                )
+                for name, _, _ in SUMMARY_VARIABLES
+            }
+        )
 
         def store(piece: tuple[np.ndarray, int, slice]) -> None:
             """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
@@ -509,7 +513,7 @@ def _chunk_rows(setups: int, n: int, chunk_postures: int, workers: int) -> list[
 def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> xr.Dataset:
     """``xr.Dataset(data_vars, coords=coords)`` for (dims, data[, attrs]) tuples whose dims
     are consistent by construction, built without the constructor's alignment and merge:
-    they cost 0.8-1.5 ms of a 15 ms 10^5-posture sweep (``docs/performance.md``). One-dim
+    they cost 1.2-1.5 ms of a 15-17 ms 10^5-posture sweep (``docs/performance.md``). One-dim
     coordinates named as their dimension get a default pandas index, as the constructor gives
     them. Relies on ``Dataset._construct_direct``; if xarray's internals change, it falls back
     to the constructor (``tests/test_sweep.py`` holds the two identical)."""
