@@ -120,9 +120,10 @@ def scaling_parts(postures: float, threads: int) -> dict:
     rows = _chunk_rows(load.size, N_PHASE, KERNEL_CHUNK_POSTURES, threads)
     pool = _pool(threads, os.getpid())
     prepared = _kernels.prepare(ex, body, STANDARD_GRAVITY)
+    out = np.empty((prepared.size, prepared.width))
 
     def kernel(prepared=prepared):
-        list(pool.map(lambda r: _kernels.run(prepared, r, phase), rows))
+        list(pool.map(lambda r: _kernels.run(prepared, r, phase, out[r]), rows))
 
     def tables_and_kernel():
         kernel(_kernels.prepare(ex, body, STANDARD_GRAVITY))

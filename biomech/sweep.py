@@ -107,8 +107,9 @@ DEFAULT_CHUNK_POSTURES = 2**16
 #: (set-up, validation) rarer: 2**18 measured about 15 % faster than 2**16 on 10^6 postures.
 KERNEL_CHUNK_POSTURES = 2**18
 
-#: Set-ups whose kernel tables are built at once (about 10 MB of tables): larger sweeps build
-#: them batch by batch, so that memory stays bounded.
+#: Set-ups whose kernel inputs are built at once (the exercise's fields and, for swept bodies,
+#: the bodies' rows; the standing lifts' set-up tables: at most about 10 MB): larger sweeps
+#: build them batch by batch, so that memory stays bounded.
 PREPARE_SETUPS = 2**15
 
 
@@ -355,16 +356,23 @@ def sweep(
         own = np.broadcast_to(np.asarray(getattr(body, name), dtype=float), body.shape)
         return own[position["body"][idx]] if body.shape else np.full(idx.shape, float(own))
 
-    def instance(idx: np.ndarray) -> tuple[Exercise, Body]:
-        """The exercise and body of the set-ups ``idx`` (fields of shape (set-ups, 1))."""
-        sex = chunk_value("sex", idx) if "sex" in parameters else body.sex
-        table = chunk_value("table", idx) if "table" in parameters else body.table.name
-        chunk_body = Body(
-            height_m=body_value("height_m", idx),
-            mass_kg=body_value("mass_kg", idx),
-            sex=sex,
-            table=get_table(table, sex),
-        )
+    one_body = not body.shape and not set(BODY_PARAMETERS) & set(parameters)
+
+    def instance(idx: np.ndarray, per_setup_body: bool = True) -> tuple[Exercise, Body]:
+        """The exercise and body of the set-ups ``idx`` (fields of shape (set-ups, 1)); the
+        body has shape (set-ups,), or is the sweep's one body if it is not swept and
+        ``per_setup_body`` is false (the compiled kernel broadcasts it)."""
+        if one_body and not per_setup_body:
+            chunk_body = body
+        else:
+            sex = chunk_value("sex", idx) if "sex" in parameters else body.sex
+            table = chunk_value("table", idx) if "table" in parameters else body.table.name
+            chunk_body = Body(
+                height_m=body_value("height_m", idx),
+                mass_kg=body_value("mass_kg", idx),
+                sex=sex,
+                table=get_table(table, sex),
+            )
         changes = {}
         for k in parameters:
             if k in BODY_PARAMETERS:
@@ -428,51 +436,47 @@ def sweep(
     show = progress if progress is not None else n_setups * n > 10**7
 
     if summary:
-        prepared: list[Any] = [None]
-        # the kernel's chunks go whole into one (set-ups, columns) block that the variables
-        # then view (see _stack): one copy per chunk, not one per variable and chunk
-        stacked = np.empty((n_setups, sum(_widths(len(forces))))) if use_kernel else None
-        out = (
-            {}
-            if use_kernel  # the variables view ``stacked`` once the kernel has run
-            else {
+        coords = {**_sweep_coords(dims, values, body), **_force_coords(forces)}
+        bar = _bar(show, len(pieces))
+        if use_kernel:
+            # per batch: the kernel's inputs once (no Python work per chunk), then its chunks
+            # on the pool, straight into one (set-ups, columns) block that the variables then
+            # view; meanwhile the calling thread builds the coordinates
+            stacked, built = _run_kernel(
+                lambda batch: _kernels.prepare(*instance(batch, per_setup_body=False), g),
+                batches,
+                [[p[2] for p in pieces if p[1] == k] for k in range(len(batches))],
+                phase,
+                n_setups,
+                threads,
+                bar,
+                functools.partial(_coordinate_variables, coords),
+            )
+            out = _unstack(stacked[:, : sum(_widths(len(forces)))], len(forces))
+        else:
+            built = None
+            out = {
                 name: np.empty(
                     (n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else n_setups,
                     dtype=bool if name == "cop_leaves_foot" else float,
                 )
                 for name, _, _ in SUMMARY_VARIABLES
             }
-        )
 
-        def store(piece: tuple[np.ndarray, int, slice]) -> None:
-            """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
-            idx, _, rows = piece
-            if stacked is not None:
-                stacked[idx] = _kernels.run(prepared[0], rows, phase)
-                return
-            res = evaluate(idx)
-            for name in out:
-                out[name][idx] = res[name]
+            def store(piece: tuple[np.ndarray, int, slice]) -> None:
+                """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
+                res = evaluate(piece[0])
+                for name in out:
+                    out[name][piece[0]] = res[name]
 
-        bar = _bar(show, len(pieces))
-        if use_kernel:
-            # per batch: the kernel's set-up tables (and the validation) once, in numpy; then
-            # its chunks are nothing but kernel calls (no Python work per chunk)
-            for k, batch in enumerate(batches):
-                prepared[0] = _kernels.prepare(*instance(batch), g)
-                _run(store, [p for p in pieces if p[1] == k], threads, bar)
-        else:
             _run(store, pieces, threads, bar)
         if bar is not None:
             bar.close()
-        if stacked is not None:
-            out = _unstack(stacked, len(forces))
         data_vars = {
             name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
             for name, u, ln in SUMMARY_VARIABLES
         }
-        coords = {**_sweep_coords(dims, values, body), **_force_coords(forces)}
-        ds = _summary_dataset(data_vars, coords)
+        ds = _summary_dataset(data_vars, coords, built)
         n_outside = int(out["cop_leaves_foot"].sum())
     else:
         bar = _bar(show, len(pieces))
@@ -510,19 +514,14 @@ def _chunk_rows(setups: int, n: int, chunk_postures: int, workers: int) -> list[
     return [slice(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> xr.Dataset:
-    """``xr.Dataset(data_vars, coords=coords)`` for (dims, data[, attrs]) tuples whose dims
-    are consistent by construction, built without the constructor's alignment and merge:
-    they cost 1.2-1.5 ms of a 15-17 ms 10^5-posture sweep (``docs/performance.md``). One-dim
-    coordinates named as their dimension get a default pandas index, as the constructor gives
-    them. Relies on ``Dataset._construct_direct``; if xarray's internals change, it falls back
-    to the constructor (``tests/test_sweep.py`` holds the two identical)."""
+def _coordinate_variables(coords: dict[str, tuple]) -> tuple[dict, dict] | None:
+    """The variables and indexes of a summary dataset's coordinates (see
+    :func:`_summary_dataset`): one-dim coordinates named as their dimension get a default
+    pandas index, as the constructor gives them. ``None`` if xarray's internals differ."""
     try:
         from xarray.core.indexes import Index, PandasIndex
 
-        variables: dict[Any, xr.Variable] = {
-            name: xr.Variable(*spec) for name, spec in data_vars.items()
-        }
+        variables: dict[Any, xr.Variable] = {}
         indexes: dict[Any, Index] = {}
         for name, spec in coords.items():
             var = xr.Variable(*spec)
@@ -531,10 +530,35 @@ def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> x
                 indexes[name] = index
                 var = index.create_variables({name: var})[name]
             variables[name] = var
+    except (AttributeError, ImportError, TypeError):  # pragma: no cover - other xarray
+        return None
+    return variables, indexes
+
+
+def _summary_dataset(
+    data_vars: dict[str, tuple],
+    coords: dict[str, tuple],
+    built: tuple[dict, dict] | None = None,
+) -> xr.Dataset:
+    """``xr.Dataset(data_vars, coords=coords)`` for (dims, data[, attrs]) tuples whose dims
+    are consistent by construction, built without the constructor's alignment and merge:
+    they cost 1.2-1.5 ms of a 15-17 ms 10^5-posture sweep (``docs/performance.md``).
+    ``built``: :func:`_coordinate_variables` of ``coords``, if already made (a kernel sweep
+    makes them while its chunks run). Relies on ``Dataset._construct_direct``; if xarray's
+    internals change, it falls back to the constructor (``tests/test_sweep.py`` holds the two
+    identical)."""
+    built = built or _coordinate_variables(coords)
+    try:
+        if built is None:
+            raise AttributeError  # pragma: no cover - other xarray
+        variables: dict[Any, xr.Variable] = {
+            name: xr.Variable(*spec) for name, spec in data_vars.items()
+        }
+        variables.update(built[0])
         sizes: dict[Any, int] = {}
         for var in variables.values():
             sizes.update(zip(var.dims, var.shape, strict=True))
-        return xr.Dataset._construct_direct(variables, set(coords), sizes, None, indexes)
+        return xr.Dataset._construct_direct(variables, set(coords), sizes, None, dict(built[1]))
     except (AttributeError, ImportError, TypeError):  # pragma: no cover - other xarray
         return xr.Dataset(data_vars, coords=coords)
 
@@ -659,6 +683,62 @@ def _bar(show: bool, total: int) -> Any:
     from tqdm.auto import tqdm
 
     return tqdm(total=total, unit="chunk", desc="sweep")
+
+
+def _run_kernel(
+    prepare: Callable[[np.ndarray], Any],
+    batches: list[np.ndarray],
+    rows: list[list[slice]],
+    phase: np.ndarray,
+    n_setups: int,
+    threads: int | None,
+    bar: Any,
+    meanwhile: Callable[[], Any],
+) -> tuple[np.ndarray, Any]:
+    """Run the compiled kernel over the set-ups: batch by batch (``prepare(batch)``: the
+    kernel's inputs), each batch's chunks ``rows[k]`` (slices of the batch) on the thread
+    pool, into one (set-ups, kernel columns) block. ``meanwhile()`` runs on the calling thread
+    while the first batch's chunks run. Set-ups the kernel skipped are settled batch by batch
+    (``_kernels.settle``: the numpy check raises its error, or the batch runs again). Returns
+    the block and what ``meanwhile`` returned."""
+    workers = max(1, min(threads or os.cpu_count() or 1, max(map(len, rows))))
+    pool = _pool(workers, os.getpid()) if workers > 1 else None
+    stacked: np.ndarray | None = None
+    done: Any = None
+    for k, batch in enumerate(batches):
+        prepared = prepare(batch)
+        if stacked is None:
+            stacked = np.empty((n_setups, prepared.width))
+        # the sweep's batches are increasing; a range of set-ups is written in place
+        contiguous = int(batch[-1]) - int(batch[0]) + 1 == batch.size
+        block = (
+            stacked[int(batch[0]) : int(batch[-1]) + 1]
+            if contiguous
+            else np.empty((batch.size, prepared.width))
+        )
+        while prepared is not None:
+            if pool is None:
+                skipped = 0
+                for r in rows[k]:
+                    skipped += _kernels.run(prepared, r, phase, block[r])
+                    if bar is not None:
+                        bar.update()
+                if k == 0 and done is None:
+                    done = meanwhile()
+            else:
+                futures = [pool.submit(_kernels.run, prepared, r, phase, block[r]) for r in rows[k]]
+                if k == 0 and done is None:
+                    done = meanwhile()
+                skipped = 0
+                for future in futures:
+                    skipped += future.result()
+                    if bar is not None:
+                        bar.update()
+            prepared = _kernels.settle(prepared, skipped)
+        if not contiguous:
+            stacked[batch] = block
+    assert stacked is not None
+    return stacked, done
 
 
 def _run(evaluate: Callable[[Any], Any], chunks: list[Any], threads: int | None, bar: Any) -> list:

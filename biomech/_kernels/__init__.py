@@ -4,9 +4,13 @@ The kernel fuses, for a chunk of set-ups, what the numpy core does in several pa
 ``(set-ups, phase)`` arrays: the posture, the statics, the hip-moment decomposition and the
 per-rep reductions of :data:`biomech.sweep.SUMMARY_VARIABLES`, one posture at a time and with
 no per-posture allocation (``_summary``; the postures in ``hip_thrust`` and ``standing``).
-It is cranky (no validation): the exercise's own ``_setup`` (and the hip thrust's ``_check``)
-run first, in numpy, once per set-up; the standing lifts' path checks run on extremes the
-kernel returns, with the numpy engine's messages.
+Validation stays the numpy engine's, with its messages. The hip-thrust kernel builds each
+set-up's row itself (``hip_thrust.fill_row``, the arithmetic of ``HipThrust._setup``) and
+skips a set-up that fails, or comes within ``hip_thrust.CHECK_MARGIN`` of failing, a test of
+``HipThrust._check``; the sweep then runs that check in numpy (:func:`settle`), which raises
+its error, or, for a near miss that passes it, runs the batch again with nothing skipped.
+The standing lifts' ``_setup`` runs in numpy before the kernel, and their path checks run on
+extremes the kernel returns.
 
 numba is an optional dependency (the ``fast`` extra). :func:`summarize` imports the kernels
 on first use, so that ``import biomech`` stays light; the first call of a kernel in a fresh
@@ -18,7 +22,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["ENGINES", "EXERCISES", "available", "prepare", "run", "summarize"]
+__all__ = ["ENGINES", "EXERCISES", "available", "prepare", "run", "settle", "summarize"]
 
 #: Values of ``sweep(engine=...)``.
 ENGINES = ("auto", "numba", "numpy")
@@ -47,10 +51,17 @@ def summarize(ex, body, phase, g: float):
 
 
 def prepare(ex, body, g: float):
-    """Per-set-up tables of a sweep, validated (see ``_summary.prepare``)."""
+    """What a kernel needs of a batch of set-ups (see ``_summary.prepare``)."""
     return _module().prepare(ex, body, g)
 
 
-def run(prepared, rows: slice, phase):
-    """Summary block of the rows ``rows`` of a :func:`prepare` result (see ``_summary.run``)."""
-    return _module().run(prepared, rows, phase)
+def run(prepared, rows: slice, phase, out) -> int:
+    """The kernel on the rows ``rows`` of a :func:`prepare` result, into ``out``; the number
+    of set-ups it skipped (see ``_summary.run``)."""
+    return _module().run(prepared, rows, phase, out)
+
+
+def settle(prepared, skipped: int):
+    """Raise for skipped set-ups the body cannot perform, or say how to rerun near misses
+    (see ``_summary.settle``)."""
+    return _module().settle(prepared, skipped)

@@ -16,8 +16,10 @@ from ..exercises._base import BodyGeometry
 
 __all__ = [
     "BODY_COLUMNS",
+    "BODY_INPUT",
     "arm_two_link",
     "body_columns",
+    "body_input",
     "centres_of_mass",
     "constants",
     "cosine_rule",
@@ -50,6 +52,10 @@ BODY_COLUMNS = (
 )
 (L_S, L_TH, L_T, L_UA, L_FA, L_GRIP, L_HAND, ANKLE_Y, HEAD, HEEL_X, TOE_X, MASS) = range(12)
 LOAD = MASS + len(SEGMENTS)
+#: Per-body columns a compiled set-up builder reads: those of :data:`BODY_COLUMNS` but the
+#: load, then foot length and stature (m).
+BODY_INPUT = (*BODY_COLUMNS[:LOAD], "foot", "height")
+FOOT, HEIGHT_IN = LOAD, LOAD + 1
 G, COM, EXTRA = 0, 1, 1 + len(SEGMENTS)  # constants: g, fractions, the exercise's own
 
 
@@ -84,6 +90,13 @@ def body_columns(geo: BodyGeometry, body, load_kg) -> dict[str, np.ndarray]:
     columns["load_kg"] = np.asarray(load_kg, dtype=float)
     assert tuple(columns) == BODY_COLUMNS
     return columns
+
+
+def body_input(geo: BodyGeometry, body) -> np.ndarray:
+    """The :data:`BODY_INPUT` table of ``body``: one row per body (one for a single body)."""
+    columns = body_columns(geo, body, 0.0)
+    del columns["load_kg"]
+    return table({**columns, "foot": geo.foot, "height": geo.height}, BODY_INPUT)
 
 
 def table(columns: dict[str, np.ndarray], names: tuple[str, ...]) -> np.ndarray:

@@ -1,7 +1,8 @@
 """The summary kernel: every posture of every set-up of a chunk, reduced as it is computed.
 
-For each set-up (a row of the exercise's set-up table) the kernel solves the bottom of the
-rep where there is one to solve (hip thrust: a bisection), walks the phase samples, and folds
+For each set-up (a row of the exercise's set-up table, which the hip-thrust kernel builds
+itself from the body's and the exercise's fields) the kernel solves the bottom of the rep
+where there is one to solve (hip thrust: a bisection), walks the phase samples, and folds
 each posture's net moments and hip decomposition into the numbers of
 ``biomech.sweep._summarize``: the first maximum of the hip and knee moments (``np.argmax``),
 the decomposition at the hip's peak, trapezoidal means over the phase (``np.trapezoid``),
@@ -14,14 +15,16 @@ hip flexion of the rep).
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
+from ..exercises._base import BodyGeometry
 from ..exercises._standing import check_path_extremes
 from . import hip_thrust, standing
 from ._common import HEEL_X, TOE_X, inline, jit
 
-__all__ = ["summarize"]
+__all__ = ["Prepared", "prepare", "run", "settle", "summarize"]
 
 HIP_THRUST = 0
 LIFTS = {"hip_thrust": HIP_THRUST, "squat": standing.SQUAT, "deadlift": standing.DEADLIFT}
@@ -118,10 +121,21 @@ def _write(s, flexion, o, phase, n_forces):
 
 
 @jit
-def hip_thrust_kernel(setup, const, phase, out):  # pragma: no cover - compiled
-    """Summaries of every hip-thrust set-up (rows of ``setup``) into the rows of ``out``."""
-    for i in range(setup.shape[0]):
-        row = setup[i]
+def hip_thrust_kernel(bodies, par, const, phase, out, margin):  # pragma: no cover - compiled
+    """Summaries of hip-thrust set-ups into the rows of ``out``: each set-up's row built from
+    its body ``bodies[i]`` and fields ``par[i]`` (either may have one row for all; see
+    ``hip_thrust.fill_row``), then its rep. A set-up that fails, or comes within ``margin`` of
+    failing, a test of ``HipThrust._check`` is skipped (a row of NaN). Returns how many were
+    skipped."""
+    row = np.empty(hip_thrust.N_COLUMNS)
+    skipped = 0
+    for i in range(out.shape[0]):
+        b = bodies[0 if bodies.shape[0] == 1 else i]
+        p = par[0 if par.shape[0] == 1 else i]
+        if hip_thrust.fill_row(b, p, row, margin):
+            out[i, :] = np.nan
+            skipped += 1
+            continue
         phi_b, phi_lock = hip_thrust.bottom(row), row[hip_thrust.PHI_LOCK]
         s = _start()
         for j in range(phase.size):
@@ -131,6 +145,7 @@ def hip_thrust_kernel(setup, const, phase, out):  # pragma: no cover - compiled
         # hip flexion at the peak, from the segment angles as the pose reports them
         flexion = hip_thrust.flexion(phi_b + (phi_lock - phi_b) * phase[int(s[1])], row)
         _write(s, flexion, out[i], phase, 3)
+    return skipped
 
 
 @jit
@@ -145,42 +160,84 @@ def standing_kernel(setup, const, phase, out, lift):  # pragma: no cover - compi
         _write(s, s[2], out[i], phase, 2)
 
 
-def prepare(ex, body, g: float) -> tuple:
-    """Everything a kernel needs that is per set-up, for set-ups ``ex`` (fields scalars or
-    arrays of shape (set-ups, 1)) and a body of shape (set-ups,) or (): the lift, the set-up
-    table, the constants and (standing lifts) what the path check needs. A sweep prepares all
-    its set-ups at once and then runs the kernel chunk by chunk (:func:`run`).
+class Prepared(NamedTuple):
+    """What a kernel needs of a batch of set-ups (:func:`prepare`)."""
 
-    Validation is the exercise's, with its messages: the hip thrust's ``_setup`` and
-    ``_check`` and the standing lifts' ``_setup`` run here, in numpy.
+    #: :data:`HIP_THRUST`, ``standing.SQUAT`` or ``standing.DEADLIFT``
+    lift: int
+    #: hip thrust: (body rows, exercise rows), built into set-up rows in the kernel;
+    #: standing lifts: (set-up table,)
+    tables: tuple[np.ndarray, ...]
+    const: np.ndarray
+    #: hip thrust: the set-ups and body, for ``HipThrust._check``; standing lifts: what
+    #: ``check_path_extremes`` needs
+    check: tuple
+    #: how near a limit of ``HipThrust._check`` the kernel skips a set-up (``-inf``: never)
+    margin: float
+    #: set-ups
+    size: int
+    #: columns of the kernel's output: the summary block, then the path extremes
+    width: int
+
+
+def prepare(ex, body, g: float) -> Prepared:
+    """What a kernel needs of set-ups ``ex`` (fields scalars or arrays of shape (set-ups, 1))
+    for a body of shape (set-ups,) or (): the lift, its tables, the constants and what the
+    checks need. A sweep prepares a batch of set-ups at once and runs the kernel on it chunk
+    by chunk (:func:`run`, then :func:`settle`).
+
+    The standing lifts' ``_setup`` (which validates what it can) runs here, in numpy; the
+    hip thrust's set-up rows are built in the kernel, which flags what ``_check`` would
+    refuse (:func:`settle` then raises its error).
     """
     lift = LIFTS[ex.name]
     if lift == HIP_THRUST:
-        setup, const = hip_thrust.setup_table(ex, body, g)
-        return lift, setup, const, None
+        bodies, par, const = hip_thrust.inputs(ex, body, g)
+        size = max(bodies.shape[0], par.shape[0])
+        margin = hip_thrust.CHECK_MARGIN
+        return Prepared(lift, (bodies, par), const, (ex, body), margin, size, 15 + 3 * 3)
     setup, const, s = standing.setup_table(ex, body, g)
     kappa_b = np.broadcast_to(np.asarray(s["kappa_b"], dtype=float).reshape(-1), setup.shape[:1])
-    return lift, setup, const, (*ex._path_check(), kappa_b)
+    check = (*ex._path_check(), kappa_b)
+    return Prepared(lift, (setup,), const, check, -np.inf, setup.shape[0], 15 + 3 * 2)
 
 
-def run(prepared: tuple, rows: slice, phase: np.ndarray) -> np.ndarray:
-    """Summary block (set-ups, columns; see ``biomech.sweep._stack``) of the set-ups ``rows``
-    of a :func:`prepare` result. The standing lifts' path checks (``check_path``) run on the
-    extremes the kernel returns."""
-    lift, setup, const, check = prepared
+def run(prepared: Prepared, rows: slice, phase: np.ndarray, out: np.ndarray) -> int:
+    """Run the kernel on the set-ups ``rows`` of a :func:`prepare` result, into ``out``
+    (C-contiguous, shape (rows, ``prepared.width``): the summary block, see
+    ``biomech.sweep._stack``, then two columns of path extremes). The standing lifts' path
+    checks (``check_path``) run on the extremes the kernel returns. Returns how many set-ups
+    the hip-thrust kernel skipped (rows of NaN; see :func:`settle`)."""
     phase = np.ascontiguousarray(phase, dtype=float)
-    rows_setup = np.ascontiguousarray(setup[rows])
-    if lift == HIP_THRUST:
-        out = np.empty((rows_setup.shape[0], 15 + 3 * 3))
-        hip_thrust_kernel(rows_setup, const, phase, out)
-    else:
-        out = np.empty((rows_setup.shape[0], 15 + 3 * 2))
-        standing_kernel(rows_setup, const, phase, out, lift)
-        setting, advice, kappa_b = check
-        check_path_extremes(setting, out[:, -2], kappa_b[rows], out[:, -1], advice)
-    return out[:, :-2]
+    if prepared.lift == HIP_THRUST:
+        bodies, par = (t if t.shape[0] == 1 else t[rows] for t in prepared.tables)
+        return hip_thrust_kernel(bodies, par, prepared.const, phase, out, prepared.margin)
+    (setup,) = prepared.tables
+    standing_kernel(setup[rows], prepared.const, phase, out, prepared.lift)
+    setting, advice, kappa_b = prepared.check
+    check_path_extremes(setting, out[:, -2], kappa_b[rows], out[:, -1], advice)
+    return 0
+
+
+def settle(prepared: Prepared, skipped: int) -> Prepared | None:
+    """After :func:`run` skipped ``skipped`` set-ups of a batch: ``None`` if none; else run
+    ``HipThrust._check`` in numpy, which raises the numpy engine's ValueError for a set-up
+    the body cannot perform, and, if it passes (the skipped set-ups were near misses), the
+    batch prepared to be run again with nothing skipped."""
+    if not skipped:
+        return None
+    ex, body = prepared.check
+    geo = BodyGeometry.of(body)
+    ex._check(geo, ex._setup(geo))
+    return prepared._replace(margin=-np.inf)
 
 
 def summarize(ex, body, phase: np.ndarray, g: float) -> np.ndarray:
-    """Summary block of set-ups ``ex`` for ``body``: :func:`prepare` then :func:`run` on all."""
-    return run(prepare(ex, body, g), slice(None), phase)
+    """Summary block of set-ups ``ex`` for ``body`` (:func:`prepare`, :func:`run` on all of
+    them, :func:`settle`)."""
+    prepared = prepare(ex, body, g)
+    out = np.empty((prepared.size, prepared.width))
+    rerun = settle(prepared, run(prepared, slice(None), phase, out))
+    if rerun is not None:
+        run(rerun, slice(None), phase, out)
+    return out[:, :-2]

@@ -8,7 +8,9 @@ triangle's angle directly and its sine is ``sqrt(1 - c^2)`` (the angle is in
 the hip flexion. The tests hold the result equal to the numpy core to 1e-12.
 
 One row of :data:`SETUP_COLUMNS` per set-up: the body's columns, then the set-up quantities
-of ``HipThrust._setup``; the reductions over the rep are in ``_summary``.
+of ``HipThrust._setup``, which :func:`fill_row` computes in the kernel from a row of the
+body's (``_common.BODY_INPUT``) and of the exercise's fields (:data:`PARAMS`); the
+reductions over the rep are in ``_summary``.
 """
 
 from __future__ import annotations
@@ -17,29 +19,42 @@ import math
 
 import numpy as np
 
-from ..exercises._base import BodyGeometry
+from ..exercises._base import MAX_HIP_FLEXION_DEG, BodyGeometry
 from ._common import (
     ANKLE_Y,
     BODY_COLUMNS,
     COM,
     EXTRA,
+    FOOT,
     HEAD,
+    HEEL_X,
+    HEIGHT_IN,
     L_HAND,
     L_S,
     L_T,
     L_TH,
+    LOAD,
     arm_two_link,
-    body_columns,
+    body_input,
     centres_of_mass,
     constants,
     cosine_rule,
     inline,
     jit,
     statics,
-    table,
 )
 
-__all__ = ["SETUP_COLUMNS", "bottom", "flexion", "posture", "setup_table"]
+__all__ = [
+    "PARAMS",
+    "SETUP_COLUMNS",
+    "bottom",
+    "fill",
+    "fill_row",
+    "flexion",
+    "inputs",
+    "params",
+    "posture",
+]
 
 #: External forces, in the order of :func:`biomech.statics.solve_pose`.
 FORCES = ("bar", "ground", "bench")
@@ -59,6 +74,7 @@ SETUP_COLUMNS = (
     "cop_x",
 )
 
+N_COLUMNS = len(SETUP_COLUMNS)
 _C = {name: i for i, name in enumerate(SETUP_COLUMNS)}
 CX, CY, R_C = _C["contact_x"], _C["contact_y"], _C["r_c"]
 COS_GAMMA, SIN_GAMMA = _C["cos_gamma_c"], _C["sin_gamma_c"]
@@ -159,31 +175,106 @@ def flexion(phi, row):
     return math.atan2(hy - ky, hx - kx) - math.atan2(row[L_T] * try_, row[L_T] * trx)
 
 
-def setup_table(ex, body, g: float) -> tuple[np.ndarray, np.ndarray]:
-    """The kernel's set-up table and constants for a hip-thrust set-up ``ex`` whose fields are
-    scalars or arrays of shape (set-ups, 1), for a body of shape (set-ups,) or ().
+#: Fields of the exercise a set-up row is built from (:func:`params`; NaN stands for None).
+PARAMS = (
+    "load_kg",
+    "bench_height_m",
+    "feet_distance_m",
+    "cop_fraction",
+    "plate_diameter_m",
+    "hyperextension_deg",
+    "bench_contact_fraction",
+    "back_offset_m",
+    "bar_offset_m",
+)
+(P_LOAD, P_BENCH, P_FEET, P_COP, P_PLATE, P_HYPER, P_CONTACT, P_BACK, P_BAR) = range(len(PARAMS))
+#: Default back and bar offsets, fractions of stature (``HipThrust._setup``).
+OFFSET_FRACTION = 0.055
+#: Set-ups within this distance (m, or in the lockout rise ratio) of a limit of
+#: ``HipThrust._check`` are flagged too, so that the numpy check decides them: the compiled
+#: arithmetic differs from numpy's by rounding.
+CHECK_MARGIN = 1e-9
 
-    Validation is the exercise's: ``_setup`` and ``_check`` run in numpy first and raise the
-    same ValueError as the numpy engine.
-    """
+
+def params(ex) -> np.ndarray:
+    """The :data:`PARAMS` of set-ups ``ex`` (fields scalars or arrays of shape (set-ups, 1))
+    as a (set-ups, params) table, one row if no field is an array."""
+    values = [getattr(ex, name) for name in PARAMS]
+    rows = max((np.size(v) for v in values if v is not None), default=1)
+    out = np.empty((rows, len(PARAMS)))
+    for k, v in enumerate(values):
+        out[:, k] = np.nan if v is None else np.reshape(v, -1)
+    return out
+
+
+@inline
+def fill_row(b, p, row, margin):
+    """The set-up row ``row`` (:data:`SETUP_COLUMNS`) of a body ``b`` (a row of
+    ``_common.BODY_INPUT``) and exercise fields ``p`` (:data:`PARAMS`): the arithmetic of
+    ``HipThrust._setup``, in real numbers. Returns whether the set-up fails a test of
+    ``HipThrust._check``, or comes within ``margin`` (m, or of the lockout rise ratio) of
+    failing one (``-inf``: no test fails)."""
+    for k in range(LOAD):
+        row[k] = b[k]
+    row[LOAD] = p[P_LOAD]
+    ls, lth, ankle_y = b[L_S], b[L_TH], b[ANKLE_Y]
+    knee_height = ankle_y + ls
+    bench = knee_height if math.isnan(p[P_BENCH]) else p[P_BENCH]
+    back = OFFSET_FRACTION * b[HEIGHT_IN] if math.isnan(p[P_BACK]) else p[P_BACK]
+    along = p[P_CONTACT] * b[L_T]
+    r_c = math.hypot(along, back)
+    gamma_c = math.atan2(back, along)
+    phi_lock = -math.radians(p[P_HYPER])
+    # |Q| at lockout, Q = L_th + r_c exp(-i (phi - gamma_c))
+    q_lock = math.hypot(
+        lth + r_c * math.cos(gamma_c - phi_lock), r_c * math.sin(gamma_c - phi_lock)
+    )
+    if math.isnan(p[P_FEET]):
+        rise = bench - knee_height
+        ratio = rise / q_lock
+        x_c = -math.sqrt(max(q_lock * q_lock - rise * rise, 0.0))
+    else:
+        ratio = 0.0
+        x_c = -p[P_FEET]
+    ac = math.hypot(x_c, bench - ankle_y)
+    d_min = abs(ac - ls)
+    c_min = (d_min * d_min - lth * lth - r_c * r_c) / (2.0 * lth * r_c)
+    phi_geo = math.acos(min(max(c_min, -1.0), 1.0)) + gamma_c
+    row[CX], row[CY], row[R_C] = x_c, bench, r_c
+    row[COS_GAMMA], row[SIN_GAMMA] = math.cos(gamma_c), math.sin(gamma_c)
+    row[AC] = ac
+    row[BAR_OFF] = OFFSET_FRACTION * b[HEIGHT_IN] if math.isnan(p[P_BAR]) else p[P_BAR]
+    row[PHI_LOCK] = phi_lock
+    row[PHI_HI] = min(phi_geo, math.radians(MAX_HIP_FLEXION_DEG)) - 1e-9
+    row[PLATE_R] = 0.5 * p[P_PLATE]
+    row[COP_X] = 0.0 if math.isnan(p[P_COP]) else b[HEEL_X] + p[P_COP] * b[FOOT]
+    # the tests of HipThrust._check, in its order
+    r_plate = row[PLATE_R]
+    return (
+        abs(ratio) > 1.0 - margin
+        or q_lock < ac - ls + margin
+        or lth + r_c > ac + ls - margin
+        or _chain(phi_lock, row)[7] <= r_plate + margin
+        or _chain(row[PHI_HI], row)[7] > r_plate - margin
+    )
+
+
+@jit
+def fill(bodies, par, out, margin):
+    """:func:`fill_row` for every row of ``out``; ``bodies`` and ``par`` have a row per row
+    of ``out``, or one for all. Returns the flags."""
+    flags = np.zeros(out.shape[0], dtype=np.bool_)
+    for i in range(out.shape[0]):
+        b = bodies[0 if bodies.shape[0] == 1 else i]
+        p = par[0 if par.shape[0] == 1 else i]
+        flags[i] = fill_row(b, p, out[i], margin)
+    return flags
+
+
+def inputs(ex, body, g: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What the kernel builds the set-up rows of hip-thrust set-ups ``ex`` (fields scalars or
+    arrays of shape (set-ups, 1)) from: the body's rows (``_common.BODY_INPUT``; one for a
+    body of shape ()), the exercise's (:func:`params`) and the constants."""
     geo = BodyGeometry.of(body)
-    s = ex._setup(geo)
-    ex._check(geo, s)
-    heel = -geo.heel_to_ankle
-    cop = 0.0 * geo.foot if ex.cop_fraction is None else heel + ex.cop_fraction * geo.foot
-    columns = {
-        **body_columns(geo, body, ex.load_kg),
-        "contact_x": np.real(s["contact"]),
-        "contact_y": np.imag(s["contact"]),
-        "r_c": s["r_c"],
-        "cos_gamma_c": np.cos(s["gamma_c"]),
-        "sin_gamma_c": np.sin(s["gamma_c"]),
-        "ankle_to_contact": s["ankle_to_contact"],
-        "bar_offset": s["bar_offset"],
-        "phi_lock": s["phi_lock"],
-        "phi_hi": s["phi_hi"],
-        "plate_radius": 0.5 * np.asarray(ex.plate_diameter_m, dtype=float),
-        "cop_x": cop,
-    }
     normal = 1.0 if ex.bench_reaction == "normal" else 0.0
-    return table(columns, SETUP_COLUMNS), constants(geo, g, normal)
+    return body_input(geo, body), params(ex), constants(geo, g, normal)
