@@ -524,12 +524,17 @@ def main(argv=None) -> None:
     if not args.no_scaling:
         # the sizes are timed in interleaved rounds, so that a disturbance of the shared
         # machine (the other core busy for a second, say) falls on every size alike rather
-        # than on one; the best of a size's runs estimates its undisturbed time. A 10^5
-        # sweep takes about 15 ms, a 10^7 sweep about 1.4 s: 10^7 runs in the first rounds only
-        rounds, rounds_1e7 = 9, 3
+        # than on one; the best of a size's runs estimates its undisturbed time, the median
+        # its typical one. In a round each call of 10^5 and 10^6 postures runs `repeats` times
+        # in a row, as timeit repeats a statement; the first of them, after another size, is
+        # also reported apart (it measured no slower: the Python work after a kernel call
+        # runs on cold caches anyway). A 10^5 sweep takes about 15 ms, a 10^7 sweep about
+        # 1.3 s: 10^7 runs once, in the first rounds.
+        rounds, rounds_1e7, repeats = 9, 3, 3
         sizes = (1e5, 1e6, 1e7)
         parts = {size: scaling_parts(size, threads) for size in sizes[:2]}
         times: dict[tuple[float, str], list[float]] = {}
+        cold: dict[float, list[float]] = {}  # the first sweep of a size in a round
         for r in range(rounds):
             for size in sizes:
                 if size == 1e7 and r >= rounds_1e7:
@@ -538,26 +543,43 @@ def main(argv=None) -> None:
                 runs = {"sweep": lambda lo=lo, be=be: our_sweep(lo, be, threads=threads)}
                 runs.update(parts.get(size, {}))
                 for name, fn in runs.items():
-                    t0 = time.perf_counter()
-                    fn()
-                    times.setdefault((size, name), []).append(time.perf_counter() - t0)
+                    for k in range(1 if size == 1e7 else repeats):
+                        t0 = time.perf_counter()
+                        fn()
+                        dt = time.perf_counter() - t0
+                        times.setdefault((size, name), []).append(dt)
+                        if name == "sweep" and k == 0:
+                            cold.setdefault(size, []).append(dt)
         print(
-            f"\nsummary sweep time vs postures (best of {rounds}, {rounds} and {rounds_1e7} "
-            "runs, in interleaved rounds):"
+            f"\nsummary sweep time vs postures ({rounds * repeats}, {rounds * repeats} and "
+            f"{rounds_1e7} runs in interleaved rounds; the best run, and the median):"
         )
         prev = None
         for size in sizes:
             lo, be = grid(size)
             p = lo.size * be.size * N_PHASE
-            t = min(times[size, "sweep"])
-            step = f"  x{t / prev:5.2f} the time of the previous size" if prev else ""
-            print(f"  {p:12,d} postures {t:8.3f} s {p / t:12,.0f} postures/s{step}")
-            prev = t
+            t, m = min(times[size, "sweep"]), float(np.median(times[size, "sweep"]))
+            step = f"  x{t / prev[0]:5.2f}" if prev else " " * 7
+            step_m = f"  x{m / prev[1]:5.2f} the time of the previous size" if prev else ""
+            print(
+                f"  {p:12,d} postures {t:8.3f} s {p / t:12,.0f} postures/s{step}"
+                f"   median {m:8.3f} s{step_m}"
+            )
+            prev = (t, m)
+        a, b = min(cold[1e5]), min(cold[1e6])
+        print(
+            f"  the first call of a round only (best): {a * 1e3:.2f} ms at 10^5, "
+            f"{b * 1e3:.2f} ms at 10^6, x{b / a:5.2f}"
+        )
         print("  where the time goes (10^5 -> 10^6, same rounds):")
         for name in ("kernel", "tables+kernel", "sweep"):
             a, b = min(times[1e5, name]), min(times[1e6, name])
+            ma, mb = np.median(times[1e5, name]), np.median(times[1e6, name])
             label = SCALING_PARTS[name]
-            print(f"    {label:48s} {a * 1e3:7.2f} ms {b * 1e3:8.2f} ms  x{b / a:5.2f}")
+            print(
+                f"    {label:48s} {a * 1e3:7.2f} ms {b * 1e3:8.2f} ms  x{b / a:5.2f}"
+                f"   median x{mb / ma:5.2f}"
+            )
 
     if peak is not None:
         print(

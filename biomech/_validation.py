@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import warnings
@@ -54,6 +55,10 @@ def scalar_or_array(arr: np.ndarray) -> float | np.ndarray:
     return float(arr) if arr.ndim == 0 else arr
 
 
+#: Scalar types :func:`check_real` checks without making an array (bool is not among them).
+_PLAIN_REALS = frozenset({float, int, np.float64})
+
+
 def check_real(
     name: str,
     value: Any,
@@ -69,6 +74,14 @@ def check_real(
     Returns a float (0-d input) or a float array. The error names the argument, the offending
     value and the allowed range.
     """
+    if type(value) in _PLAIN_REALS:  # the common case, without arrays (same result)
+        v = float(value)
+        if (
+            math.isfinite(v)
+            and (low is None or (v >= low if low_inclusive else v > low))
+            and (high is None or (v <= high if high_inclusive else v < high))
+        ):
+            return v
     arr = as_float_array(name, value)
     bad = ~np.isfinite(arr)
     if low is not None:

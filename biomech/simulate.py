@@ -48,11 +48,17 @@ def _wrap_deg(rad: np.ndarray) -> np.ndarray:
     return np.rad2deg(np.mod(rad + np.pi, 2.0 * np.pi) - np.pi)
 
 
+@functools.cache
+def _default_body() -> Body:
+    """:meth:`Body.default`, built once (a Body is immutable)."""
+    return Body.default()
+
+
 def _check_run(body: Any, n: Any, g: Any) -> tuple[Body, int, float]:
     """The arguments every run shares: a body (default, one or a 1-D population), the number
     of phase samples and gravity."""
     if body is None:
-        body = Body.default()
+        body = _default_body()
     elif not isinstance(body, Body):
         msg = f"`body` must be a biomech.Body (or None for the default); got {body!r}."
         raise TypeError(msg)

@@ -428,7 +428,8 @@ def sweep(
     batches: list[np.ndarray] = []
     pieces: list[tuple[np.ndarray, int, slice]] = []  # (set-ups, batch, rows of the batch)
     for grp in order:
-        for batch in np.array_split(grp, math.ceil(grp.size / PREPARE_SETUPS)):
+        split = grp.size > PREPARE_SETUPS
+        for batch in np.array_split(grp, math.ceil(grp.size / PREPARE_SETUPS)) if split else [grp]:
             for rows in _chunk_rows(batch.size, n, chunk_postures, workers):
                 pieces.append((batch[rows], len(batches), rows))
             batches.append(batch)
@@ -438,23 +439,32 @@ def sweep(
     if summary:
         coords = {**_sweep_coords(dims, values, body), **_force_coords(forces)}
         bar = _bar(show, len(pieces))
+
+        def labelled(out: dict[str, np.ndarray]) -> xr.Dataset:
+            """The summary dataset of the output arrays ``out`` (filled or to be filled)."""
+            data_vars = {
+                name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
+                for name, u, ln in SUMMARY_VARIABLES
+            }
+            ds = _summary_dataset(data_vars, coords)
+            return _finish(ds, dims, values, body, base, lead_dims, g, 0, n_setups, summary)
+
         if use_kernel:
             # per batch: the kernel's inputs once (no Python work per chunk), then its chunks
-            # on the pool, straight into one (set-ups, columns) block that the variables then
-            # view; meanwhile the calling thread builds the coordinates
-            stacked, built = _run_kernel(
+            # on the pool, straight into one (set-ups, columns) block that the variables view
+            stacked = np.empty((n_setups, _kernels.width(len(forces))))
+            _run_kernel(
                 lambda batch: _kernels.prepare(*instance(batch, per_setup_body=False), g),
                 batches,
                 [[p[2] for p in pieces if p[1] == k] for k in range(len(batches))],
                 phase,
-                n_setups,
+                stacked,
                 threads,
                 bar,
-                functools.partial(_coordinate_variables, coords),
             )
             out = _unstack(stacked[:, : sum(_widths(len(forces)))], len(forces))
+            ds = labelled(out)
         else:
-            built = None
             out = {
                 name: np.empty(
                     (n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else n_setups,
@@ -470,14 +480,12 @@ def sweep(
                     out[name][piece[0]] = res[name]
 
             _run(store, pieces, threads, bar)
+            ds = labelled(out)
         if bar is not None:
             bar.close()
-        data_vars = {
-            name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
-            for name, u, ln in SUMMARY_VARIABLES
-        }
-        ds = _summary_dataset(data_vars, coords, built)
         n_outside = int(out["cop_leaves_foot"].sum())
+        _warn_outside(base, n_outside, n_setups, summary)
+        return ds
     else:
         bar = _bar(show, len(pieces))
         results = _run(evaluate, [p[0] for p in pieces], threads, bar)
@@ -514,53 +522,49 @@ def _chunk_rows(setups: int, n: int, chunk_postures: int, workers: int) -> list[
     return [slice(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def _coordinate_variables(coords: dict[str, tuple]) -> tuple[dict, dict] | None:
-    """The variables and indexes of a summary dataset's coordinates (see
-    :func:`_summary_dataset`): one-dim coordinates named as their dimension get a default
-    pandas index, as the constructor gives them. ``None`` if xarray's internals differ."""
+def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> xr.Dataset:
+    """``xr.Dataset(data_vars, coords=coords)`` for (dims, data[, attrs]) tuples whose dims
+    are consistent by construction, built without the constructor's alignment and merge:
+    they cost 1.2-1.5 ms of a 15-17 ms 10^5-posture sweep (``docs/performance.md``). One-dim
+    coordinates named as their dimension get a default pandas index, as the constructor gives
+    them. Relies on ``Dataset._construct_direct``; if xarray's internals change, it falls back
+    to the constructor (``tests/test_sweep.py`` holds the two identical)."""
     try:
         from xarray.core.indexes import Index, PandasIndex
 
-        variables: dict[Any, xr.Variable] = {}
+        # fastpath: the data are numpy arrays already (no conversion to check)
+        variables: dict[Any, xr.Variable] = {
+            name: xr.Variable(dims, data, attrs, fastpath=True)
+            for name, (dims, data, attrs) in data_vars.items()
+        }
         indexes: dict[Any, Index] = {}
         for name, spec in coords.items():
             var = xr.Variable(*spec)
-            if var.dims == (name,):
+            if name == "force" and var.dims == (name,):  # the same for every sweep
+                index = _force_index(tuple(spec[1]))
+                indexes[name] = index
+                var = index.create_variables({name: var})[name]
+            elif var.dims == (name,):
                 index = PandasIndex.from_variables({name: var}, options={})
                 indexes[name] = index
                 var = index.create_variables({name: var})[name]
             variables[name] = var
-    except (AttributeError, ImportError, TypeError):  # pragma: no cover - other xarray
-        return None
-    return variables, indexes
-
-
-def _summary_dataset(
-    data_vars: dict[str, tuple],
-    coords: dict[str, tuple],
-    built: tuple[dict, dict] | None = None,
-) -> xr.Dataset:
-    """``xr.Dataset(data_vars, coords=coords)`` for (dims, data[, attrs]) tuples whose dims
-    are consistent by construction, built without the constructor's alignment and merge:
-    they cost 1.2-1.5 ms of a 15-17 ms 10^5-posture sweep (``docs/performance.md``).
-    ``built``: :func:`_coordinate_variables` of ``coords``, if already made (a kernel sweep
-    makes them while its chunks run). Relies on ``Dataset._construct_direct``; if xarray's
-    internals change, it falls back to the constructor (``tests/test_sweep.py`` holds the two
-    identical)."""
-    built = built or _coordinate_variables(coords)
-    try:
-        if built is None:
-            raise AttributeError  # pragma: no cover - other xarray
-        variables: dict[Any, xr.Variable] = {
-            name: xr.Variable(*spec) for name, spec in data_vars.items()
-        }
-        variables.update(built[0])
         sizes: dict[Any, int] = {}
         for var in variables.values():
             sizes.update(zip(var.dims, var.shape, strict=True))
-        return xr.Dataset._construct_direct(variables, set(coords), sizes, None, dict(built[1]))
+        return xr.Dataset._construct_direct(variables, set(coords), sizes, None, indexes)
     except (AttributeError, ImportError, TypeError):  # pragma: no cover - other xarray
         return xr.Dataset(data_vars, coords=coords)
+
+
+@functools.cache
+def _force_index(forces: tuple[str, ...]) -> Any:
+    """The pandas index of a ``force`` coordinate, made once per exercise's forces (about
+    0.2 ms, 2 % of a 10^5-posture sweep). Sharing it is safe: an xarray index is immutable
+    and the coordinate's values it gives are read-only."""
+    from xarray.core.indexes import PandasIndex
+
+    return PandasIndex.from_variables({"force": xr.Variable("force", list(forces))}, options={})
 
 
 def _sweep_coords(dims, values, body) -> dict[str, Any]:
@@ -592,13 +596,18 @@ def _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, sum
             "biomech_version": _version(),
         }
     )
+    _warn_outside(base, n_outside, n_setups, summary)
+    return ds
+
+
+def _warn_outside(base, n_outside: int, n_setups: int, summary: bool) -> None:
+    """The one centre-of-pressure warning of a sweep, if any set-up needs it."""
     if n_outside:
         warn(
             f"{base.name}: the centre of pressure leaves the foot somewhere in the rep in "
             f"{n_outside} of {n_setups} set-ups (see the variable "
             f"{'cop_leaves_foot' if summary else 'cop_within_foot'})."
         )
-    return ds
 
 
 def _summary_variable(name, unit, long_name, data, lead_dims, lead_sizes, forces):
@@ -690,55 +699,43 @@ def _run_kernel(
     batches: list[np.ndarray],
     rows: list[list[slice]],
     phase: np.ndarray,
-    n_setups: int,
+    stacked: np.ndarray,
     threads: int | None,
     bar: Any,
-    meanwhile: Callable[[], Any],
-) -> tuple[np.ndarray, Any]:
-    """Run the compiled kernel over the set-ups: batch by batch (``prepare(batch)``: the
-    kernel's inputs), each batch's chunks ``rows[k]`` (slices of the batch) on the thread
-    pool, into one (set-ups, kernel columns) block. ``meanwhile()`` runs on the calling thread
-    while the first batch's chunks run. Set-ups the kernel skipped are settled batch by batch
-    (``_kernels.settle``: the numpy check raises its error, or the batch runs again). Returns
-    the block and what ``meanwhile`` returned."""
+) -> None:
+    """Run the compiled kernel over the set-ups into ``stacked`` (set-ups, kernel columns):
+    batch by batch (``prepare(batch)``: the kernel's inputs), each batch's chunks ``rows[k]``
+    (slices of the batch) on the thread pool. Set-ups the kernel skipped are settled batch by
+    batch (``_kernels.settle``: the numpy check raises its error, or the batch runs again).
+
+    The calling thread only waits while the chunks run: with a worker per core there is no
+    core left for Python work to overlap them (measured: a woken calling thread waits up to
+    5 ms for a core), and a chunk needs the GIL to enter the kernel."""
     workers = max(1, min(threads or os.cpu_count() or 1, max(map(len, rows))))
     pool = _pool(workers, os.getpid()) if workers > 1 else None
-    stacked: np.ndarray | None = None
-    done: Any = None
     for k, batch in enumerate(batches):
         prepared = prepare(batch)
-        if stacked is None:
-            stacked = np.empty((n_setups, prepared.width))
         # the sweep's batches are increasing; a range of set-ups is written in place
         contiguous = int(batch[-1]) - int(batch[0]) + 1 == batch.size
         block = (
             stacked[int(batch[0]) : int(batch[-1]) + 1]
             if contiguous
-            else np.empty((batch.size, prepared.width))
+            else np.empty((batch.size, stacked.shape[1]))
         )
         while prepared is not None:
             if pool is None:
-                skipped = 0
-                for r in rows[k]:
-                    skipped += _kernels.run(prepared, r, phase, block[r])
-                    if bar is not None:
-                        bar.update()
-                if k == 0 and done is None:
-                    done = meanwhile()
+                results: Any = (_kernels.run(prepared, r, phase, block[r]) for r in rows[k])
             else:
                 futures = [pool.submit(_kernels.run, prepared, r, phase, block[r]) for r in rows[k]]
-                if k == 0 and done is None:
-                    done = meanwhile()
-                skipped = 0
-                for future in futures:
-                    skipped += future.result()
-                    if bar is not None:
-                        bar.update()
+                results = (future.result() for future in futures)
+            skipped = 0
+            for count in results:
+                skipped += count
+                if bar is not None:
+                    bar.update()
             prepared = _kernels.settle(prepared, skipped)
         if not contiguous:
             stacked[batch] = block
-    assert stacked is not None
-    return stacked, done
 
 
 def _run(evaluate: Callable[[Any], Any], chunks: list[Any], threads: int | None, bar: Any) -> list:

@@ -148,3 +148,33 @@ def test_warnings_point_at_the_callers_line():
     with pytest.warns(biomech.BiomechWarning) as record:
         simulate(HipThrust(bench_reaction="normal"), n=11)
     assert record[0].filename == __file__
+
+
+@pytest.mark.parametrize(
+    "value", [0, 1, -1, 2.5, 0.0, -0.0, 1e-300, np.float64(0.75), np.nan, np.inf, -np.inf]
+)
+@pytest.mark.parametrize(
+    "limits",
+    [
+        {},
+        {"low": 0.0},
+        {"low": 0.0, "low_inclusive": False},
+        {"low": 0.0, "high": 1.0},
+        {"low": 0.0, "high": 1.0, "high_inclusive": False},
+        {"high": 0.0},
+    ],
+)
+def test_check_real_treats_plain_scalars_as_0d_arrays(value, limits):
+    """``check_real`` checks plain Python and numpy scalars without making an array; the
+    result, and the error, are those of the same value as a 0-d array."""
+    from biomech._validation import check_real
+
+    def outcome(v):
+        try:
+            out = check_real("x", v, **limits)
+        except ValueError as error:
+            return "error", str(error)
+        return type(out), out
+
+    want = outcome(np.asarray(value, dtype=float))
+    assert outcome(value) == want

@@ -178,9 +178,9 @@ def test_summary_dataset_is_the_one_the_xarray_constructor_builds(monkeypatch, k
     seen = []
     fast = module._summary_dataset
 
-    def spy(data_vars, coords, *built):
+    def spy(data_vars, coords):
         seen.append((data_vars, coords))
-        return fast(data_vars, coords, *built)
+        return fast(data_vars, coords)
 
     monkeypatch.setattr(module, "_summary_dataset", spy)
     with warnings.catch_warnings():

@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["ENGINES", "EXERCISES", "available", "prepare", "run", "settle", "summarize"]
+__all__ = ["ENGINES", "EXERCISES", "available", "prepare", "run", "settle", "summarize", "width"]
 
 #: Values of ``sweep(engine=...)``.
 ENGINES = ("auto", "numba", "numpy")
@@ -48,6 +48,12 @@ def _module() -> ModuleType:
 def summarize(ex, body, phase, g: float):
     """Summary block of a chunk on the compiled kernel (see ``_summary.summarize``)."""
     return _module().summarize(ex, body, phase, g)
+
+
+def width(n_forces: int) -> int:
+    """Columns of a kernel's output for an exercise with ``n_forces`` external forces: the
+    summary block (see ``biomech.sweep._stack``), then two of path extremes."""
+    return 15 + 3 * n_forces
 
 
 def prepare(ex, body, g: float):

@@ -23,7 +23,6 @@ __all__ = [
     "centres_of_mass",
     "constants",
     "cosine_rule",
-    "n_out",
     "statics",
     "table",
 ]
@@ -59,44 +58,48 @@ FOOT, HEIGHT_IN = LOAD, LOAD + 1
 G, COM, EXTRA = 0, 1, 1 + len(SEGMENTS)  # constants: g, fractions, the exercise's own
 
 
-def constants(geo: BodyGeometry, g: float, *extra: float) -> np.ndarray:
-    """``g``, the centre-of-mass fractions of the segments, then ``extra``."""
-    return np.array([g, *(geo.com_fraction[seg] for seg in SEGMENTS), *extra], dtype=float)
+def constants(body, g: float, *extra: float) -> np.ndarray:
+    """``g``, the centre-of-mass fractions of ``body``'s segments, then ``extra``."""
+    fraction = body.table.com_fraction
+    return np.array([g, *(fraction[seg] for seg in SEGMENTS), *extra], dtype=float)
 
 
-def n_out(n_forces: int) -> int:
-    """Output columns of a kernel for an exercise with ``n_forces`` external forces."""
-    return 11 + 3 * n_forces + 2
+def body_input(body) -> np.ndarray:
+    """The :data:`BODY_INPUT` table of ``body``: one row per body (one for a single body),
+    each column as :class:`biomech.exercises._base.BodyGeometry` scales it."""
+    length = {seg: body.segment_length(seg) for seg in ("shank", "thigh", "trunk", "foot")}
+    upper_arm, forearm = body.segment_length("upper_arm"), body.segment_length("forearm")
+    hand, heel = body.segment_length("hand"), body.heel_to_ankle_m
+    values = [
+        length["shank"],
+        length["thigh"],
+        length["trunk"],
+        upper_arm,
+        forearm,
+        body.table.grip_fraction * np.asarray(hand),
+        hand,
+        body.ankle_height_m,
+        body.head_com_above_shoulder_m,
+        -heel,
+        length["foot"] - heel,
+        *(body.segment_mass(seg) for seg in SEGMENTS),
+        length["foot"],
+        body.height_m,
+    ]
+    assert len(values) == len(BODY_INPUT)
+    if not body.shape:
+        return np.array([values], dtype=float)
+    return np.stack(np.broadcast_arrays(*values), axis=-1).reshape(-1, len(BODY_INPUT))
 
 
 def body_columns(geo: BodyGeometry, body, load_kg) -> dict[str, np.ndarray]:
-    """The :data:`BODY_COLUMNS` of a chunk (unbroadcast)."""
-    columns = {
-        "shank": geo.shank,
-        "thigh": geo.thigh,
-        "trunk": geo.trunk,
-        "upper_arm": geo.upper_arm,
-        "forearm": geo.forearm,
-        "grip": geo.grip,
-        "hand": geo.hand,
-        "ankle_height": geo.ankle_height,
-        "head_com_above_shoulder": geo.head_com_above_shoulder,
-        "heel_x": -geo.heel_to_ankle,
-        "toe_x": geo.foot - geo.heel_to_ankle,
-    }
-    for seg in SEGMENTS:
-        mass = np.asarray(body.segment_mass(seg), dtype=float)
-        columns[f"mass_{seg}"] = mass.reshape(mass.shape + (1,) * (geo.shank.ndim - mass.ndim))
+    """The :data:`BODY_COLUMNS` of a chunk (unbroadcast), shaped as ``geo``'s lengths."""
+    rows = body_input(body)
+    columns = {name: rows[:, k].reshape(geo.shank.shape) for k, name in enumerate(BODY_INPUT)}
+    del columns["foot"], columns["height"]
     columns["load_kg"] = np.asarray(load_kg, dtype=float)
     assert tuple(columns) == BODY_COLUMNS
     return columns
-
-
-def body_input(geo: BodyGeometry, body) -> np.ndarray:
-    """The :data:`BODY_INPUT` table of ``body``: one row per body (one for a single body)."""
-    columns = body_columns(geo, body, 0.0)
-    del columns["load_kg"]
-    return table({**columns, "foot": geo.foot, "height": geo.height}, BODY_INPUT)
 
 
 def table(columns: dict[str, np.ndarray], names: tuple[str, ...]) -> np.ndarray:

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..exercises._base import BodyGeometry
 from ..exercises._standing import check_path_extremes
-from . import hip_thrust, standing
+from . import hip_thrust, standing, width
 from ._common import HEEL_X, TOE_X, inline, jit
 
 __all__ = ["Prepared", "prepare", "run", "settle", "summarize"]
@@ -195,11 +195,11 @@ def prepare(ex, body, g: float) -> Prepared:
         bodies, par, const = hip_thrust.inputs(ex, body, g)
         size = max(bodies.shape[0], par.shape[0])
         margin = hip_thrust.CHECK_MARGIN
-        return Prepared(lift, (bodies, par), const, (ex, body), margin, size, 15 + 3 * 3)
+        return Prepared(lift, (bodies, par), const, (ex, body), margin, size, width(3))
     setup, const, s = standing.setup_table(ex, body, g)
     kappa_b = np.broadcast_to(np.asarray(s["kappa_b"], dtype=float).reshape(-1), setup.shape[:1])
     check = (*ex._path_check(), kappa_b)
-    return Prepared(lift, (setup,), const, check, -np.inf, setup.shape[0], 15 + 3 * 2)
+    return Prepared(lift, (setup,), const, check, -np.inf, setup.shape[0], width(2))
 
 
 def run(prepared: Prepared, rows: slice, phase: np.ndarray, out: np.ndarray) -> int:

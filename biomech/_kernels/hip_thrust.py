@@ -19,7 +19,7 @@ import math
 
 import numpy as np
 
-from ..exercises._base import MAX_HIP_FLEXION_DEG, BodyGeometry
+from ..exercises._base import MAX_HIP_FLEXION_DEG
 from ._common import (
     ANKLE_Y,
     BODY_COLUMNS,
@@ -275,6 +275,5 @@ def inputs(ex, body, g: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What the kernel builds the set-up rows of hip-thrust set-ups ``ex`` (fields scalars or
     arrays of shape (set-ups, 1)) from: the body's rows (``_common.BODY_INPUT``; one for a
     body of shape ()), the exercise's (:func:`params`) and the constants."""
-    geo = BodyGeometry.of(body)
     normal = 1.0 if ex.bench_reaction == "normal" else 0.0
-    return body_input(geo, body), params(ex), constants(geo, g, normal)
+    return body_input(body), params(ex), constants(body, g, normal)

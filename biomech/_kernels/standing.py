@@ -118,4 +118,4 @@ def setup_table(ex, body, g: float) -> tuple[np.ndarray, np.ndarray, dict[str, n
         "alpha_l": s["alpha_l"],
         "kappa_b": s["kappa_b"],
     }
-    return table(columns, SETUP_COLUMNS), constants(geo, g, *ELBOW_PLACEMENT), s
+    return table(columns, SETUP_COLUMNS), constants(body, g, *ELBOW_PLACEMENT), s
