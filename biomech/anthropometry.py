@@ -529,10 +529,7 @@ class Body:
         0.4487
         """
         check_choice("segment", segment, SEGMENTS)
-        return self._scale(
-            self.table.length_fraction[segment] * np.asarray(self.height_m)
-            + 0.0 * np.asarray(self.mass_kg)
-        )
+        return self._height_scaled(self.table.length_fraction[segment])
 
     def segment_mass(self, segment: str) -> float | np.ndarray:
         """Mass of ``segment`` in kg, both sides together for legs and arms.
@@ -544,6 +541,8 @@ class Body:
         """
         check_choice("segment", segment, SEGMENTS)
         frac = self.table.mass_fraction[segment] * SEGMENT_COUNT[segment]
+        if type(self.height_m) is float and type(self.mass_kg) is float:  # as below, exactly
+            return frac * self.mass_kg + 0.0 * self.height_m
         return self._scale(frac * np.asarray(self.mass_kg) + 0.0 * np.asarray(self.height_m))
 
     def segment_moment_of_inertia(self, segment: str) -> float | np.ndarray:
@@ -571,6 +570,8 @@ class Body:
         return self.table.com_fraction[segment]
 
     def _height_scaled(self, fraction: float) -> float | np.ndarray:
+        if type(self.height_m) is float and type(self.mass_kg) is float:  # as below, exactly
+            return fraction * self.height_m + 0.0 * self.mass_kg
         return self._scale(fraction * np.asarray(self.height_m) + 0.0 * np.asarray(self.mass_kg))
 
     @property

@@ -8,6 +8,7 @@ import pytest
 import biomech
 from biomech import Body, de_leva_1996, winter_2009
 from biomech.anthropometry import SEGMENT_COUNT
+from biomech.conventions import SEGMENTS
 
 
 @pytest.mark.parametrize("table", [de_leva_1996("male"), de_leva_1996("female"), winter_2009()])
@@ -80,3 +81,20 @@ def test_repr_is_readable():
     assert repr(Body.default()) == (
         "Body(height_m=1.8, mass_kg=80.0, sex='male', table='de_leva_1996')"
     )
+
+
+@pytest.mark.parametrize("table", ["de_leva_1996", "winter_2009"])
+@pytest.mark.parametrize("sex", ["male", "female"])
+def test_one_body_scales_exactly_as_a_population_of_one(table, sex):
+    """A single body's lengths and masses (Python floats, computed without arrays) are
+    bit-for-bit those of the same body in a population."""
+    one = Body.from_height_mass(height_m=1.73, mass_kg=67.3, sex=sex, table=table)
+    pop = Body.from_height_mass(
+        height_m=np.array([1.73, 1.9]), mass_kg=np.array([67.3, 90.0]), sex=sex, table=table
+    )
+    for seg in SEGMENTS:
+        assert type(one.segment_length(seg)) is float
+        assert one.segment_length(seg) == pop.segment_length(seg)[0]
+        assert one.segment_mass(seg) == pop.segment_mass(seg)[0]
+    for name in ("ankle_height_m", "knee_height_m", "heel_to_ankle_m", "arm_length_m"):
+        assert getattr(one, name) == getattr(pop, name)[0]

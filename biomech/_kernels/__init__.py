@@ -20,6 +20,7 @@ environment compiles it (several seconds), later processes load it from numba's 
 from __future__ import annotations
 
 import importlib
+import sys
 from types import ModuleType
 
 __all__ = ["ENGINES", "EXERCISES", "available", "prepare", "run", "settle", "summarize", "width"]
@@ -33,6 +34,8 @@ EXERCISES = ("hip_thrust", "squat", "deadlift")
 
 def available() -> bool:
     """Whether numba can be imported."""
+    if sys.modules.get("numba") is not None:  # imported already (None: import refused)
+        return True
     try:
         importlib.import_module("numba")
     except ImportError:

@@ -200,10 +200,12 @@ def params(ex) -> np.ndarray:
     """The :data:`PARAMS` of set-ups ``ex`` (fields scalars or arrays of shape (set-ups, 1))
     as a (set-ups, params) table, one row if no field is an array."""
     values = [getattr(ex, name) for name in PARAMS]
-    rows = max((np.size(v) for v in values if v is not None), default=1)
-    out = np.empty((rows, len(PARAMS)))
-    for k, v in enumerate(values):
-        out[:, k] = np.nan if v is None else np.reshape(v, -1)
+    arrays = {k: v.reshape(-1) for k, v in enumerate(values) if isinstance(v, np.ndarray)}
+    scalars = [np.nan if v is None or k in arrays else v for k, v in enumerate(values)]
+    rows = max((v.size for v in arrays.values()), default=1)
+    out = np.repeat(np.array([scalars], dtype=float), rows, axis=0)
+    for k, v in arrays.items():
+        out[:, k] = v
     return out
 
 
