@@ -98,35 +98,38 @@ def our_sweep(loads, benches, engine="numba", **kw):
 
 #: The parts of a summary sweep timed apart in the scaling rounds (see :func:`scaling_parts`).
 SCALING_PARTS = {
-    "kernel": "kernel calls alone (tables built beforehand)",
-    "tables+kernel": "set-up tables (with validation) + kernel calls",
+    "kernel": "kernel calls alone (inputs made beforehand)",
+    "tables+kernel": "kernel inputs (with validation) + kernel calls",
     "sweep": "biomech.sweep (all of it: the labelled dataset)",
 }
 
 
 def scaling_parts(postures: float, threads: int) -> dict:
-    """Callables timing the inner parts of the sweep of ``grid(postures)``: the compiled
-    kernel's calls on the thread pool with the set-up tables built beforehand, and the tables
-    (``_kernels.prepare``, which validates) plus those calls, chunked as the sweep chunks them
-    (at least one chunk per thread). What the sweep adds beyond these is its own per-call work:
-    argument checks, the grid, the exercise and body of the set-ups, the ``xarray.Dataset``."""
+    """Callables timing the inner parts of the sweep of ``grid(postures)``, run as the sweep
+    runs them (``biomech.sweep._run_kernel``, chunked by ``_chunk_rows``): the compiled
+    kernel's calls with their inputs made beforehand, and the inputs (``_kernels.prepare``)
+    plus those calls. What the sweep adds beyond these is its own per-call work: argument
+    checks, the grid, the exercise and body of the set-ups, the ``xarray.Dataset``."""
     from biomech import _kernels
-    from biomech.sweep import KERNEL_CHUNK_POSTURES, _chunk_rows, _pool
+    from biomech.sweep import KERNEL_CHUNK_POSTURES, _chunk_rows, _run_kernel
 
     loads, benches = grid(postures)
     load, bench = np.meshgrid(loads, benches, indexing="ij")
     ex = biomech.HipThrust(load_kg=load.reshape(-1, 1), bench_height_m=bench.reshape(-1, 1))
     body, phase = biomech.Body.default(), np.linspace(0.0, 1.0, N_PHASE)
-    rows = _chunk_rows(load.size, N_PHASE, KERNEL_CHUNK_POSTURES, threads)
-    pool = _pool(threads, os.getpid())
+    batches = [np.arange(load.size)]
+    rows = [_chunk_rows(load.size, N_PHASE, KERNEL_CHUNK_POSTURES, threads)]
     prepared = _kernels.prepare(ex, body, STANDARD_GRAVITY)
     out = np.empty((prepared.size, prepared.width))
 
-    def kernel(prepared=prepared):
-        list(pool.map(lambda r: _kernels.run(prepared, r, phase, out[r]), rows))
+    def kernel():
+        _run_kernel(lambda _: prepared, batches, rows, phase, out, threads, None)
 
     def tables_and_kernel():
-        kernel(_kernels.prepare(ex, body, STANDARD_GRAVITY))
+        def prepare(_):
+            return _kernels.prepare(ex, body, STANDARD_GRAVITY)
+
+        _run_kernel(prepare, batches, rows, phase, out, threads, None)
 
     kernel()
     return {"kernel": kernel, "tables+kernel": tables_and_kernel}

@@ -16,6 +16,7 @@ import functools
 import itertools
 import math
 import os
+import threading
 import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -705,14 +706,21 @@ def _run_kernel(
 ) -> None:
     """Run the compiled kernel over the set-ups into ``stacked`` (set-ups, kernel columns):
     batch by batch (``prepare(batch)``: the kernel's inputs), each batch's chunks ``rows[k]``
-    (slices of the batch) on the thread pool. Set-ups the kernel skipped are settled batch by
-    batch (``_kernels.settle``: the numpy check raises its error, or the batch runs again).
+    (slices of the batch) shared out between the calling thread and ``workers - 1`` pool
+    threads, each taking the next chunk when done with one. Set-ups the kernel skipped are
+    settled batch by batch (``_kernels.settle``: the numpy check raises its error, or the
+    batch runs again).
 
-    The calling thread only waits while the chunks run: with a worker per core there is no
-    core left for Python work to overlap them (measured: a woken calling thread waits up to
-    5 ms for a core), and a chunk needs the GIL to enter the kernel."""
+    The calling thread computes rather than waits: it is on a core already, so its chunks
+    start without a thread's wake-up, and it returns as soon as the last chunk is done
+    (measured on 2 cores at 10^5 postures: 0.3-1.6 ms less than two pool threads, best of
+    45 calls; 0-1 ms on the median). It does no other
+    Python work meanwhile: with a thread per core there is no core left for it (a woken
+    thread measured waiting up to 5 ms for one), and a chunk needs the GIL to enter the
+    kernel."""
     workers = max(1, min(threads or os.cpu_count() or 1, max(map(len, rows))))
-    pool = _pool(workers, os.getpid()) if workers > 1 else None
+    pool = _pool(workers - 1, os.getpid()) if workers > 1 else None
+    lock = threading.Lock()
     for k, batch in enumerate(batches):
         prepared = prepare(batch)
         # the sweep's batches are increasing; a range of set-ups is written in place
@@ -723,17 +731,29 @@ def _run_kernel(
             else np.empty((batch.size, stacked.shape[1]))
         )
         while prepared is not None:
-            if pool is None:
-                results: Any = (_kernels.run(prepared, r, phase, block[r]) for r in rows[k])
-            else:
-                futures = [pool.submit(_kernels.run, prepared, r, phase, block[r]) for r in rows[k]]
-                results = (future.result() for future in futures)
-            skipped = 0
-            for count in results:
-                skipped += count
-                if bar is not None:
-                    bar.update()
-            prepared = _kernels.settle(prepared, skipped)
+            todo = iter(rows[k])  # shared: next() on a list iterator is atomic under the GIL
+
+            def drain(prepared: Any = prepared, block: Any = block, todo: Any = todo) -> int:
+                """Run chunks until none is left; how many set-ups the kernel skipped."""
+                skipped = 0
+                for r in todo:
+                    skipped += _kernels.run(prepared, r, phase, block[r])
+                    if bar is not None:
+                        with lock:
+                            bar.update()
+                return skipped
+
+            helpers = [pool.submit(drain) for _ in range(workers - 1)] if pool else []
+            try:
+                skipped = drain()
+            except BaseException:
+                for _ in todo:  # the helpers stop after their current chunk
+                    pass
+                for helper in helpers:
+                    helper.exception()
+                raise
+            skipped += sum(helper.result() for helper in helpers)
+            prepared = _kernels.settle(prepared, skipped, block)
         if not contiguous:
             stacked[batch] = block
 

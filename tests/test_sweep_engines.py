@@ -291,6 +291,28 @@ def test_an_infeasible_set_up_raises_the_same_error_on_both_engines(exercise, kw
 
 
 @needs_numba
+@pytest.mark.parametrize(
+    ("exercise", "kw", "match"),
+    [
+        (HipThrust, {"bench_height_m": [0.45, 1.45]}, r"^`bench_height_m` = 0.45 to 1.45 "),
+        (
+            Squat,
+            {"depth_deg": [0.0, 45.0], "shank_angle_deg": 0.0},
+            r"^`depth_deg` = 0 to 45 \(swept\) .* needs 180 deg of hip flexion",
+        ),
+    ],
+)
+def test_the_kernel_words_an_infeasible_batch_whatever_its_chunks(exercise, kw, match):
+    """On the compiled kernel the checks run on a whole batch, after its chunks (on two
+    threads, one chunk per set-up): the error names the batch's extremes, as on one thread,
+    and the next sweep runs as usual."""
+    with pytest.raises(ValueError, match=match):
+        sweep(exercise, summary=True, n=21, threads=2, chunk_postures=21, engine="numba", **kw)
+    ok = sweep(exercise, summary=True, n=21, threads=2, engine="numba", load_kg=[0.0, 50.0])
+    assert bool(np.isfinite(ok["peak_hip_moment"]).all())
+
+
+@needs_numba
 def test_lazy_sweep_on_the_numpy_engine_equals_the_numba_engine():
     pytest.importorskip("dask")
     kw = {"load_kg": np.linspace(0, 200, 7), "bench_height_m": [0.40, 0.46], "n": 21}
@@ -431,9 +453,9 @@ def test_a_near_miss_the_kernel_skips_is_settled_by_the_numpy_check(monkeypatch)
     skipped = []
     settle = biomech._kernels.settle
 
-    def spy(prepared, count):
+    def spy(prepared, count, out):
         skipped.append(count)
-        return settle(prepared, count)
+        return settle(prepared, count, out)
 
     monkeypatch.setattr(biomech._kernels, "settle", spy)
     fast = quiet_sweep(HipThrust, engine="numba", **kw)

@@ -70,7 +70,7 @@ def run(prepared, rows: slice, phase, out) -> int:
     return _module().run(prepared, rows, phase, out)
 
 
-def settle(prepared, skipped: int):
-    """Raise for skipped set-ups the body cannot perform, or say how to rerun near misses
+def settle(prepared, skipped: int, out):
+    """Raise for set-ups of a batch the body cannot perform, or say how to rerun near misses
     (see ``_summary.settle``)."""
-    return _module().settle(prepared, skipped)
+    return _module().settle(prepared, skipped, out)

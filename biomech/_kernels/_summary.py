@@ -205,25 +205,31 @@ def prepare(ex, body, g: float) -> Prepared:
 def run(prepared: Prepared, rows: slice, phase: np.ndarray, out: np.ndarray) -> int:
     """Run the kernel on the set-ups ``rows`` of a :func:`prepare` result, into ``out``
     (C-contiguous, shape (rows, ``prepared.width``): the summary block, see
-    ``biomech.sweep._stack``, then two columns of path extremes). The standing lifts' path
-    checks (``check_path``) run on the extremes the kernel returns. Returns how many set-ups
-    the hip-thrust kernel skipped (rows of NaN; see :func:`settle`)."""
+    ``biomech.sweep._stack``, then two columns of path extremes, which :func:`settle`
+    checks). Returns how many set-ups the hip-thrust kernel skipped (rows of NaN)."""
     phase = np.ascontiguousarray(phase, dtype=float)
     if prepared.lift == HIP_THRUST:
         bodies, par = (t if t.shape[0] == 1 else t[rows] for t in prepared.tables)
         return hip_thrust_kernel(bodies, par, prepared.const, phase, out, prepared.margin)
     (setup,) = prepared.tables
     standing_kernel(setup[rows], prepared.const, phase, out, prepared.lift)
-    setting, advice, kappa_b = prepared.check
-    check_path_extremes(setting, out[:, -2], kappa_b[rows], out[:, -1], advice)
     return 0
 
 
-def settle(prepared: Prepared, skipped: int) -> Prepared | None:
-    """After :func:`run` skipped ``skipped`` set-ups of a batch: ``None`` if none; else run
-    ``HipThrust._check`` in numpy, which raises the numpy engine's ValueError for a set-up
-    the body cannot perform, and, if it passes (the skipped set-ups were near misses), the
-    batch prepared to be run again with nothing skipped."""
+def settle(prepared: Prepared, skipped: int, out: np.ndarray) -> Prepared | None:
+    """After :func:`run` has run on every chunk of a batch, into ``out`` (the batch's block):
+    raise the numpy engine's ValueError for a set-up the body cannot perform, with the
+    batch's extremes (whichever chunk they are in), or return the batch prepared to run
+    again, or ``None`` when it is done.
+
+    Standing lifts: their path checks (``check_path``) on the extremes the kernel returned.
+    Hip thrust, if the kernel skipped ``skipped`` set-ups: ``HipThrust._check`` in numpy,
+    which raises for a set-up the body cannot perform; if it passes (the skipped set-ups
+    were near misses), the batch prepared to run again with nothing skipped."""
+    if prepared.lift != HIP_THRUST:
+        setting, advice, kappa_b = prepared.check
+        check_path_extremes(setting, out[:, -2], kappa_b, out[:, -1], advice)
+        return None
     if not skipped:
         return None
     ex, body = prepared.check
@@ -237,7 +243,7 @@ def summarize(ex, body, phase: np.ndarray, g: float) -> np.ndarray:
     them, :func:`settle`)."""
     prepared = prepare(ex, body, g)
     out = np.empty((prepared.size, prepared.width))
-    rerun = settle(prepared, run(prepared, slice(None), phase, out))
+    rerun = settle(prepared, run(prepared, slice(None), phase, out), out)
     if rerun is not None:
         run(rerun, slice(None), phase, out)
     return out[:, :-2]
