@@ -442,7 +442,7 @@ def sweep(
         bar = _bar(show, len(pieces))
 
         def labelled(out: dict[str, np.ndarray]) -> xr.Dataset:
-            """The summary dataset of the output arrays ``out`` (filled or to be filled)."""
+            """The summary dataset of the output arrays ``out`` (viewed, not copied)."""
             data_vars = {
                 name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
                 for name, u, ln in SUMMARY_VARIABLES
@@ -714,10 +714,9 @@ def _run_kernel(
     The calling thread computes rather than waits: it is on a core already, so its chunks
     start without a thread's wake-up, and it returns as soon as the last chunk is done
     (measured on 2 cores at 10^5 postures: 0.3-1.6 ms less than two pool threads, best of
-    45 calls; 0-1 ms on the median). It does no other
-    Python work meanwhile: with a thread per core there is no core left for it (a woken
-    thread measured waiting up to 5 ms for one), and a chunk needs the GIL to enter the
-    kernel."""
+    45 calls; 0-1 ms on the median). It does no other Python work meanwhile: with a thread
+    per core there is no core left for it (a woken thread measured waiting up to 5 ms for
+    one), and a chunk needs the GIL to enter the kernel."""
     workers = max(1, min(threads or os.cpu_count() or 1, max(map(len, rows))))
     pool = _pool(workers - 1, os.getpid()) if workers > 1 else None
     lock = threading.Lock()

@@ -194,6 +194,9 @@ def prepare(ex, body, g: float) -> Prepared:
     if lift == HIP_THRUST:
         bodies, par, const = hip_thrust.inputs(ex, body, g)
         size = max(bodies.shape[0], par.shape[0])
+        if min(bodies.shape[0], par.shape[0]) not in (1, size):
+            msg = f"{bodies.shape[0]} bodies for {par.shape[0]} set-ups"
+            raise AssertionError(msg)
         margin = hip_thrust.CHECK_MARGIN
         return Prepared(lift, (bodies, par), const, (ex, body), margin, size, width(3))
     setup, const, s = standing.setup_table(ex, body, g)
