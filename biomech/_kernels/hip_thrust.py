@@ -20,6 +20,7 @@ import math
 import numpy as np
 
 from ..exercises._base import MAX_HIP_FLEXION_DEG
+from ..exercises.hip_thrust import OFFSET_FRACTION
 from ._common import (
     ANKLE_Y,
     BODY_COLUMNS,
@@ -188,8 +189,6 @@ PARAMS = (
     "bar_offset_m",
 )
 (P_LOAD, P_BENCH, P_FEET, P_COP, P_PLATE, P_HYPER, P_CONTACT, P_BACK, P_BAR) = range(len(PARAMS))
-#: Default back and bar offsets, fractions of stature (``HipThrust._setup``).
-OFFSET_FRACTION = 0.055
 #: Set-ups within this distance (m, or in the lockout rise ratio) of a limit of
 #: ``HipThrust._check`` are flagged too, so that the numpy check decides them: the compiled
 #: arithmetic differs from numpy's by rounding.

@@ -36,6 +36,8 @@ from ._base import (
 __all__ = ["HipThrust"]
 
 _BISECTION_STEPS = 50  # halves the bracket to 1e-15 of its width
+#: Default back and bar offsets (``back_offset_m``, ``bar_offset_m``), fractions of stature.
+OFFSET_FRACTION = 0.055
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,8 +167,9 @@ class HipThrust(Exercise):
         ankle = 1j * geo.ankle_height
         knee_height = geo.ankle_height + L_s
         bench_h = knee_height if self.bench_height_m is None else self.bench_height_m + 0 * L_s
-        back = 0.055 * geo.height if self.back_offset_m is None else self.back_offset_m + 0 * L_s
-        bar_off = 0.055 * geo.height if self.bar_offset_m is None else self.bar_offset_m + 0 * L_s
+        default_offset = OFFSET_FRACTION * geo.height
+        back = default_offset if self.back_offset_m is None else self.back_offset_m + 0 * L_s
+        bar_off = default_offset if self.bar_offset_m is None else self.bar_offset_m + 0 * L_s
         # contact in the trunk frame: along the axis, and posterior (counter-clockwise normal)
         along = self.bench_contact_fraction * L_t
         r_c = np.hypot(along, back)
