@@ -9,7 +9,7 @@ and the net joint moments over the range of motion as a labelled :class:`xarray.
 ['ankle', 'hip', 'knee']
 """
 
-from ._validation import BiomechWarning
+from ._validation import BiomechWarning, InfeasibleSetupError
 from .anthropometry import Body, SegmentTable, de_leva_1996, winter_2009
 from .conventions import JOINTS, SEGMENTS, STANDARD_GRAVITY
 from .exercises import Deadlift, HipThrust, Squat
@@ -37,11 +37,12 @@ __all__ = [
     "rep_metrics",
     "compare_lifts",
     "DEFAULT_LOAD_KG",
-    # conventions and warnings
+    # conventions, warnings and errors
     "JOINTS",
     "SEGMENTS",
     "STANDARD_GRAVITY",
     "BiomechWarning",
+    "InfeasibleSetupError",
 ]
 
 

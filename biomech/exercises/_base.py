@@ -10,12 +10,16 @@ from typing import Any, ClassVar
 import numpy as np
 
 from .._repr import html_table, unit_of
-from .._validation import check_real
+from .._validation import array_key, check_real, read_only
 from ..anthropometry import Body
 from ..conventions import SEGMENTS
 from ..kinematics import polar, two_link_first_angle
 
 __all__ = ["BodyGeometry", "Exercise", "Pose"]
+
+#: Heaviest barbell any set-up takes, kg: about twice the heaviest bar lifted in any of these
+#: lifts (a 501 kg deadlift, H. Bjornsson 2020), so that only impossible loads are refused.
+MAX_LOAD_KG = 1000.0
 
 #: Anatomical limits the set-ups must respect, deg.
 MAX_KNEE_FLEXION_DEG = 165.0
@@ -265,11 +269,35 @@ class Exercise:
         raise NotImplementedError
 
     def _check_field(self, name: str, *, optional: bool = False, **limits: Any) -> None:
-        """Validate the real-valued field ``name`` (see ``check_real``) and store it as float."""
+        """Validate the real-valued field ``name`` (see ``check_real``) and store it as float
+        (or a read-only float array)."""
         value = getattr(self, name)
         if optional and value is None:
             return
-        object.__setattr__(self, name, check_real(name, value, **limits))
+        object.__setattr__(self, name, read_only(check_real(name, value, **limits)))
+
+    def _check_load(self) -> None:
+        """Validate ``load_kg``: a barbell mass in [0, :data:`MAX_LOAD_KG`] kg."""
+        self._check_field(
+            "load_kg",
+            low=0.0,
+            high=MAX_LOAD_KG,
+            expected=f"a barbell mass in kg between 0 and {MAX_LOAD_KG:g}",
+        )
+
+    def _key(self) -> tuple[Any, ...]:
+        fields = dataclasses.fields(self)  # type: ignore[arg-type]
+        return (type(self), *(array_key(getattr(self, f.name)) for f in fields))
+
+    def __eq__(self, other: object) -> bool:
+        """Set-ups are equal when they are the same exercise with equal fields (arrays by
+        value)."""
+        if not isinstance(other, Exercise):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def _repr_html_(self) -> str:
         """Parameters with their units, for Jupyter."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._validation import InfeasibleSetupError
 from ..kinematics import point_over_x, polar
 from ._base import MAX_HIP_FLEXION_DEG, MAX_KNEE_FLEXION_DEG, BodyGeometry
 
@@ -79,17 +80,17 @@ def check_path_extremes(setting: str, reach_ratio, kappa_bottom, hip_flexion_deg
             f"{setting} is out of reach: the hips would be "
             f"{float(np.max(np.abs(reach_ratio))):.2f} times the hip-to-{advice}"
         )
-        raise ValueError(msg)
+        raise InfeasibleSetupError(msg)
     knee_flexion = np.rad2deg(kappa_bottom)
     if np.any(knee_flexion > MAX_KNEE_FLEXION_DEG):
         msg = (
             f"{setting} needs {float(np.max(knee_flexion)):.0f} deg of knee flexion at the "
             f"bottom; at most {MAX_KNEE_FLEXION_DEG:.0f} deg is allowed."
         )
-        raise ValueError(msg)
+        raise InfeasibleSetupError(msg)
     if np.any(hip_flexion_deg > MAX_HIP_FLEXION_DEG):
         msg = (
             f"{setting} needs {float(np.max(hip_flexion_deg)):.0f} deg of hip flexion; at most "
             f"{MAX_HIP_FLEXION_DEG:.0f} deg is allowed."
         )
-        raise ValueError(msg)
+        raise InfeasibleSetupError(msg)

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from .._validation import InfeasibleSetupError
 from ..anthropometry import Body
 from ..kinematics import polar, two_link_first_angle
 from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points, shown
@@ -15,14 +16,14 @@ from ._standing import check_path, standing_chain, straight_body_shank_angle
 __all__ = ["Deadlift"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
 class Deadlift(Exercise):
     """Conventional barbell deadlift.
 
     Parameters
     ----------
     load_kg : float, default 100.0
-        Total mass of the barbell, kg, >= 0.
+        Total mass of the barbell, kg, 0 to 1000.
     shank_angle_deg : float, default 10.0
         Forward inclination of the shank from vertical at the start (bar on the floor), deg,
         in [0, 40].
@@ -52,7 +53,7 @@ class Deadlift(Exercise):
     plate_diameter_m: float = 0.45
 
     def __post_init__(self) -> None:
-        self._check_field("load_kg", low=0.0, expected="a finite barbell mass in kg >= 0")
+        self._check_load()
         self._check_field(
             "shank_angle_deg",
             low=0.0,
@@ -115,7 +116,7 @@ class Deadlift(Exercise):
                 f"`plate_diameter_m` = {shown(self.plate_diameter_m)}: the bar would start above "
                 f"the height it reaches at lockout ({float(np.min(lockout_bar)):.3f} m)."
             )
-            raise ValueError(msg)
+            raise InfeasibleSetupError(msg)
         if np.any(distance > geo.thigh + geo.trunk):
             short = float(np.max(distance - geo.thigh - geo.trunk))
             msg = (
@@ -123,4 +124,4 @@ class Deadlift(Exercise):
                 f"of reach (the shoulders would have to be {short:.3f} m further from the "
                 f"knees than thigh plus trunk allow)."
             )
-            raise ValueError(msg)
+            raise InfeasibleSetupError(msg)

@@ -19,7 +19,7 @@ from typing import ClassVar, Literal
 
 import numpy as np
 
-from .._validation import check_choice
+from .._validation import InfeasibleSetupError, check_choice
 from ..anthropometry import Body
 from ..kinematics import law_of_cosines_angle, polar
 from ._base import (
@@ -40,14 +40,15 @@ _BISECTION_STEPS = 50  # halves the bracket to 1e-15 of its width
 OFFSET_FRACTION = 0.055
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
 class HipThrust(Exercise):
     """Barbell hip thrust with the upper back on a bench.
 
     Parameters
     ----------
     load_kg : float, default 100.0
-        Total mass of the barbell (bar and plates), kg, >= 0. ``0`` is the bodyweight variant.
+        Total mass of the barbell (bar and plates), kg, 0 to 1000. ``0`` is the bodyweight
+        variant.
     bench_height_m : float or None, default None
         Height of the bench edge the back rests on, m. ``None``: the lifter's standing knee
         height (ankle height + shank length).
@@ -110,7 +111,7 @@ class HipThrust(Exercise):
     bar_offset_m: float | None = None
 
     def __post_init__(self) -> None:
-        self._check_field("load_kg", low=0.0, expected="a finite barbell mass in kg >= 0")
+        self._check_load()
         self._check_field(
             "bench_height_m",
             optional=True,
@@ -254,7 +255,7 @@ class HipThrust(Exercise):
                 f"these legs: with the shank vertical the hips cannot reach lockout (short "
                 f"by about {miss:.3f} m). Lower the bench, or set `feet_distance_m`."
             )
-            raise ValueError(msg)
+            raise InfeasibleSetupError(msg)
         q, ac = s["lockout_chain"], s["ankle_to_contact"]
         if np.any(q < ac - geo.shank):
             msg = (
@@ -262,7 +263,7 @@ class HipThrust(Exercise):
                 f"the legs cannot reach lockout (short by "
                 f"{float(np.max(ac - geo.shank - q)):.3f} m)."
             )
-            raise ValueError(msg)
+            raise InfeasibleSetupError(msg)
         longest = s["longest_chain"]
         if np.any(longest > ac + geo.shank):
             msg = (
@@ -270,7 +271,7 @@ class HipThrust(Exercise):
                 f"thigh and trunk are {float(np.max(longest - ac - geo.shank)):.3f} m too long "
                 f"to fit in between as the hips pass through extension."
             )
-            raise ValueError(msg)
+            raise InfeasibleSetupError(msg)
         bar_lock = self._chain(geo, s, s["phi_lock"])[3].imag
         r_plate = 0.5 * self.plate_diameter_m
         if np.any(bar_lock <= r_plate):
@@ -281,7 +282,7 @@ class HipThrust(Exercise):
                 f"{float(np.min(bar_lock)):.3f} m, below the plate radius {r_plate:.3f} m, so "
                 f"the plates would rest on the floor. Raise the bench or move the feet away."
             )
-            raise ValueError(msg)
+            raise InfeasibleSetupError(msg)
         bar_hi = self._chain(geo, s, s["phi_hi"])[3].imag
         if np.any(bar_hi > r_plate):
             msg = (
@@ -292,7 +293,7 @@ class HipThrust(Exercise):
                 f"{MAX_HIP_FLEXION_DEG:.0f} deg of hip flexion). Bring the feet closer, "
                 f"lower the bench or use larger plates."
             )
-            raise ValueError(msg)
+            raise InfeasibleSetupError(msg)
 
     def _pose(self, body: Body, phase: np.ndarray) -> Pose:
         geo = BodyGeometry.of(body)

@@ -32,14 +32,14 @@ BAR_PLACEMENT: dict[str, tuple[float, float]] = {
 ELBOW_PLACEMENT: tuple[float, float] = (0.10, 0.05)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
 class Squat(Exercise):
     """Barbell back squat with the bar over midfoot throughout.
 
     Parameters
     ----------
     load_kg : float, default 100.0
-        Total mass of the barbell, kg, >= 0.
+        Total mass of the barbell, kg, 0 to 1000.
     bar_position : {"high", "low"}, default "high"
         Where the bar sits on the back (see :data:`BAR_PLACEMENT`).
     depth_deg : float, default 0.0
@@ -80,7 +80,7 @@ class Squat(Exercise):
     bar_behind_shoulder_m: float | None = None
 
     def __post_init__(self) -> None:
-        self._check_field("load_kg", low=0.0, expected="a finite barbell mass in kg >= 0")
+        self._check_load()
         check_choice("bar_position", self.bar_position, tuple(BAR_PLACEMENT))
         self._check_field(
             "depth_deg",
