@@ -23,7 +23,9 @@ estimate, so it can be changed with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+import functools
+import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -31,10 +33,19 @@ from typing import Any
 import numpy as np
 
 from ._repr import html_table
-from ._validation import as_float_array, check_choice, check_real, scalar_or_array, warn
+from ._validation import (
+    array_key,
+    check_choice,
+    check_real,
+    read_only,
+    scalar_or_array,
+    warn,
+)
 from .conventions import SEGMENTS
 
 __all__ = [
+    "HEIGHT_RANGE_M",
+    "MASS_RANGE_KG",
     "SEGMENT_ORIGIN",
     "TABLES",
     "Body",
@@ -75,12 +86,104 @@ SEGMENT_COUNT: Mapping[str, int] = MappingProxyType(
 )
 
 
-def _frozen(d: Mapping[str, float]) -> Mapping[str, float]:
-    missing = set(SEGMENTS) - set(d)
-    if missing:  # pragma: no cover - guards the literal tables below
-        msg = f"table is missing segments {sorted(missing)}"
+class FrozenMap(Mapping[str, float]):
+    """An immutable mapping of segment names to numbers: hashable and picklable (a
+    :class:`types.MappingProxyType` is neither), equal to any mapping with the same items.
+
+    Examples
+    --------
+    >>> m = FrozenMap({"thigh": 0.1416})
+    >>> m["thigh"], m == {"thigh": 0.1416}, hash(m) == hash(FrozenMap(dict(m)))
+    (0.1416, True, True)
+    """
+
+    __slots__ = ("_items",)
+    _items: dict[str, float]
+
+    def __init__(self, items: Mapping[str, float]) -> None:
+        object.__setattr__(self, "_items", dict(items))
+
+    def __getitem__(self, key: str) -> float:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        msg = "a FrozenMap cannot be changed; build a new one (or use dataclasses.replace)"
+        raise AttributeError(msg)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._items,))
+
+
+#: Allowed range of each per-segment fraction of a :class:`SegmentTable`: (low, high, low
+#: inclusive). Mass, length and radius of gyration are positive parts of a whole; a centre of
+#: mass lies between the segment's ends.
+_FRACTION_RANGES = {
+    "mass_fraction": (0.0, 1.0, False),
+    "com_fraction": (0.0, 1.0, True),
+    "length_fraction": (0.0, 1.0, False),
+    "radius_of_gyration": (0.0, 1.0, False),
+}
+#: Allowed range of the scalar fractions of a :class:`SegmentTable`: (low, high, low
+#: inclusive). Generous: both published tables sit well inside them.
+_SCALAR_RANGES = {
+    "ankle_height_fraction": (0.0, 0.2, False),
+    "heel_to_ankle_fraction": (0.0, 1.0, True),
+    "head_com_above_shoulder_fraction": (0.0, 0.3, False),
+    "grip_fraction": (0.0, 1.0, True),
+}
+#: How far a table's mass fractions (pairs counted twice) may sum from one: published tables
+#: are rounded (de Leva's female table sums to 0.9999).
+MASS_SUM_TOLERANCE = 0.01
+
+
+def _segment_map(name: str, d: Any, low: float, high: float, low_inclusive: bool) -> FrozenMap:
+    """``d`` checked (a mapping with exactly the segments, each value a number in range) and
+    frozen in the order of :data:`~biomech.conventions.SEGMENTS`."""
+    if not isinstance(d, Mapping):
+        msg = f"`{name}` must be a mapping of segment name to number; got {type(d).__name__}."
+        raise TypeError(msg)
+    missing = [s for s in SEGMENTS if s not in d]
+    unknown = [k for k in d if k not in SEGMENTS]
+    if missing or unknown:
+        parts = [f"missing {missing}" if missing else "", f"unknown {unknown}" if unknown else ""]
+        msg = (
+            f"`{name}` must have exactly the segments {list(SEGMENTS)}; "
+            f"{' and '.join(p for p in parts if p)}."
+        )
         raise ValueError(msg)
-    return MappingProxyType({k: float(d[k]) for k in SEGMENTS})
+    bounds = f"{'[' if low_inclusive else '('}{low:g}, {high:g}]"
+    values = {
+        s: float(
+            check_real(
+                f"{name}['{s}']",
+                d[s],
+                low=low,
+                high=high,
+                low_inclusive=low_inclusive,
+                expected=f"a number in {bounds}",
+                scalar=True,
+            )
+        )
+        for s in SEGMENTS
+    }
+    return FrozenMap(values)
+
+
+def _frozen(d: Mapping[str, float]) -> FrozenMap:
+    """A published table's column, frozen (the literal tables below are complete)."""
+    return FrozenMap({k: float(d[k]) for k in SEGMENTS})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,6 +245,47 @@ class SegmentTable:
     head_com_above_shoulder_fraction: float
     grip_fraction: float
     notes: str = field(default="", repr=False)
+
+    def __post_init__(self) -> None:
+        for name in ("name", "citation", "notes"):
+            if not isinstance(getattr(self, name), str):
+                msg = f"`{name}` must be a string; got {getattr(self, name)!r}."
+                raise TypeError(msg)
+        check_choice("sex", self.sex, ("male", "female", "any"))
+        for name, (low, high, low_inclusive) in _FRACTION_RANGES.items():
+            frozen = _segment_map(name, getattr(self, name), low, high, low_inclusive)
+            object.__setattr__(self, name, frozen)
+        for name, (low, high, low_inclusive) in _SCALAR_RANGES.items():
+            value = check_real(
+                name,
+                getattr(self, name),
+                low=low,
+                high=high,
+                low_inclusive=low_inclusive,
+                expected=f"a fraction in {'[' if low_inclusive else '('}{low:g}, {high:g}]",
+                scalar=True,
+            )
+            object.__setattr__(self, name, float(value))
+        total = self.total_mass_fraction()
+        if abs(total - 1.0) > MASS_SUM_TOLERANCE:
+            msg = (
+                f"`mass_fraction` must sum to 1 over the body (legs and arms counted twice) "
+                f"within {MASS_SUM_TOLERANCE:g}; got {total:.4f}. Rescale it, or call "
+                ".normalized() on a table that is only rounded."
+            )
+            raise ValueError(msg)
+        standing = (
+            self.ankle_height_fraction
+            + sum(self.length_fraction[s] for s in ("shank", "thigh", "trunk"))
+            + self.head_com_above_shoulder_fraction
+        )
+        if standing >= 1.0:
+            msg = (
+                f"`length_fraction` of shank, thigh and trunk, with the ankle height and the head "
+                f"above the shoulders, stand {standing:.3f} x stature tall: more than the body. "
+                "Shorten them."
+            )
+            raise ValueError(msg)
 
     def total_mass_fraction(self) -> float:
         """Sum of the mass fractions over the whole body (pairs counted twice).
@@ -237,7 +381,12 @@ def de_leva_1996(sex: str = "male") -> SegmentTable:
     >>> round(t.length_fraction["thigh"] * 1741, 1)  # mm for the reference male
     422.2
     """
-    sex = check_choice("sex", sex, ("male", "female"))
+    return _de_leva_1996(check_choice("sex", sex, ("male", "female")))
+
+
+@functools.cache
+def _de_leva_1996(sex: str) -> SegmentTable:
+    """:func:`de_leva_1996`, built once per sex (a table is an immutable value)."""
     rows = _DE_LEVA[sex]
     stature = _DE_LEVA_STATURE_MM[sex]
     length = {s: rows[s][0] / stature for s in SEGMENTS}
@@ -320,6 +469,12 @@ def winter_2009() -> SegmentTable:
     >>> round(winter_2009().total_mass_fraction(), 12)
     1.0
     """
+    return _winter_2009()
+
+
+@functools.cache
+def _winter_2009() -> SegmentTable:
+    """:func:`winter_2009`, built once (a table is an immutable value)."""
     return SegmentTable(
         name="winter_2009",
         sex="any",
@@ -373,25 +528,92 @@ def _fmt(value: Any) -> str:
     return repr(value)
 
 
+#: Statures a :class:`Body` may have, m: beyond the shortest and tallest adults on record
+#: (0.55 m and 2.72 m), so that only impossible values are refused.
+HEIGHT_RANGE_M = (0.5, 3.0)
+#: Body masses a :class:`Body` may have, kg: beyond the extremes of adults on record (the
+#: heaviest about 635 kg), so that only impossible values are refused.
+MASS_RANGE_KG = (10.0, 700.0)
+#: Outside these, the body is possible but a warning says the tables were measured on adults.
+ADULT_HEIGHT_M = (1.0, 2.3)
+ADULT_MASS_KG = (30.0, 250.0)
+
+
+def _unit_hint(name: str, value: Any) -> str:
+    """' Did you mean ...?' for a stature given in centimetres, millimetres or feet, or a
+    mass given in grams (the first offending element); else ''."""
+    arr = np.asarray(value, dtype=float).ravel()
+    low, high = HEIGHT_RANGE_M if name == "height_m" else MASS_RANGE_KG
+    bad = arr[~((arr >= low) & (arr <= high))]
+    v = float(bad[0]) if bad.size else math.nan
+    if name == "height_m":
+        for scale, unit in ((1e-2, "cm"), (1e-3, "mm"), (0.3048, "ft")):
+            if low <= v * scale <= high and not (unit == "ft" and v > 9.0):
+                return f" Did you mean {v * scale:.3g} m ({v:g} {unit})?"
+    elif low <= v * 1e-3 <= high:
+        return f" Did you mean {v * 1e-3:.3g} kg ({v:g} g)?"
+    return ""
+
+
+def _check_body_value(name: str, value: Any, what: str, unit: str) -> float | np.ndarray:
+    """A stature or mass checked against its physical range, with a unit hint; read-only."""
+    low, high = HEIGHT_RANGE_M if name == "height_m" else MASS_RANGE_KG
+    expected = f"a {what} in {unit} between {low:g} and {high:g}"
+    try:
+        checked = check_real(name, value, low=low, high=high, expected=expected)
+    except ValueError as error:
+        msg = f"{error}{_unit_hint(name, value)}"
+        raise ValueError(msg) from None
+    if np.size(checked) == 0:
+        msg = f"`{name}` must hold at least one {what}; got an empty array {np.shape(checked)}."
+        raise ValueError(msg)
+    return read_only(checked)
+
+
+def _resolve_table(table: Any, sex: str) -> SegmentTable:
+    """The body's table: by name, the sex's de Leva table for ``None``; a table of the other
+    sex is refused."""
+    if table is None:
+        return de_leva_1996(sex)
+    if isinstance(table, str):
+        return get_table(table, sex)
+    if not isinstance(table, SegmentTable):
+        msg = (
+            "`table` must be a SegmentTable, 'de_leva_1996', 'winter_2009' or None; got "
+            f"{table!r} ({type(table).__name__})."
+        )
+        raise TypeError(msg)
+    if table.sex not in ("any", sex):
+        msg = (
+            f"`table` {table.name!r} is the {table.sex!r} table, but `sex` = {sex!r}: pass "
+            f"the table of that sex, e.g. de_leva_1996({sex!r}), or leave `table` out."
+        )
+        raise ValueError(msg)
+    return table
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Body:
     """A body: stature, mass and a segment table, scaled to metres and kilograms.
 
-    An immutable value. ``height_m`` and ``mass_kg`` may be arrays that broadcast together:
-    a ``Body`` built from arrays is a population, and every quantity it reports has their
-    broadcast shape. Use :meth:`from_height_mass` (validates and looks up the table) or
-    :meth:`default`.
+    An immutable, hashable value. ``height_m`` and ``mass_kg`` may be arrays that broadcast
+    together: a ``Body`` built from arrays is a population (its arrays are read-only), and
+    every quantity it reports has their broadcast shape. :meth:`from_height_mass` and the
+    constructor take the same arguments and give the same body.
 
     Parameters
     ----------
     height_m : float or array_like
-        Stature, m, > 0.
+        Stature, m, between 0.5 and 3 (beyond the extremes of adults on record; outside
+        1.0-2.3 m a :class:`BiomechWarning` says the tables were measured on adults). A value
+        that is clearly in centimetres, millimetres or feet gets a "did you mean" in the error.
     mass_kg : float or array_like
-        Body mass, kg, > 0.
+        Body mass, kg, between 10 and 700 (a warning outside 30-250 kg).
     sex : {"male", "female"}
         Selects the de Leva table; recorded for Winter's (which is not sex-specific).
-    table : SegmentTable
-        Fractions used to scale the body.
+    table : SegmentTable, {"de_leva_1996", "winter_2009"} or None
+        Fractions used to scale the body; ``None`` (default): de Leva (1996) for ``sex``. A
+        sex-specific table must be of the body's sex.
 
     Examples
     --------
@@ -402,32 +624,20 @@ class Body:
     22.656
     >>> round(body.segment_length("thigh"), 4)  # m
     0.4365
+    >>> Body(height_m=1.7, mass_kg=60.0, sex="female").table.sex
+    'female'
     """
 
     height_m: float | np.ndarray
     mass_kg: float | np.ndarray
     sex: str = "male"
-    table: SegmentTable = field(default_factory=de_leva_1996)
+    table: SegmentTable = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        height = check_real(
-            "height_m",
-            self.height_m,
-            low=0.0,
-            low_inclusive=False,
-            expected="a finite stature in metres > 0",
-        )
-        mass = check_real(
-            "mass_kg",
-            self.mass_kg,
-            low=0.0,
-            low_inclusive=False,
-            expected="a finite body mass in kilograms > 0",
-        )
+        height = _check_body_value("height_m", self.height_m, "stature", "metres")
+        mass = _check_body_value("mass_kg", self.mass_kg, "body mass", "kilograms")
         check_choice("sex", self.sex, ("male", "female"))
-        if not isinstance(self.table, SegmentTable):
-            msg = f"`table` must be a SegmentTable; got {type(self.table).__name__}."
-            raise TypeError(msg)
+        object.__setattr__(self, "table", _resolve_table(self.table, self.sex))
         try:
             np.broadcast_shapes(np.shape(height), np.shape(mass))
         except ValueError:
@@ -436,12 +646,32 @@ class Body:
                 f"{np.shape(mass)}) must broadcast together."
             )
             raise ValueError(msg) from None
-        if np.any((np.asarray(height) < 1.0) | (np.asarray(height) > 2.3)):
-            warn("`height_m` outside 1.0-2.3 m: the segment tables were measured on adults.")
-        if np.any((np.asarray(mass) < 30.0) | (np.asarray(mass) > 250.0)):
-            warn("`mass_kg` outside 30-250 kg: the segment tables were measured on adults.")
+        lo, hi = ADULT_HEIGHT_M
+        if np.any((np.asarray(height) < lo) | (np.asarray(height) > hi)):
+            warn(f"`height_m` outside {lo:g}-{hi:g} m: the segment tables were measured on adults.")
+        lo, hi = ADULT_MASS_KG
+        if np.any((np.asarray(mass) < lo) | (np.asarray(mass) > hi)):
+            warn(f"`mass_kg` outside {lo:g}-{hi:g} kg: the segment tables were measured on adults.")
         object.__setattr__(self, "height_m", height)
         object.__setattr__(self, "mass_kg", mass)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (array_key(self.height_m), array_key(self.mass_kg), self.sex, self.table)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Body):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.height_m, self.mass_kg, self.sex, self.table)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(("height_m", "mass_kg", "sex", "table"), state, strict=True):
+            object.__setattr__(self, name, read_only(value))
 
     @classmethod
     def from_height_mass(
@@ -450,18 +680,19 @@ class Body:
         height_m: Any = 1.80,
         mass_kg: Any = 80.0,
         sex: str = "male",
-        table: str | SegmentTable = "de_leva_1996",
+        table: str | SegmentTable | None = None,
     ) -> Body:
-        """Build a body (or a population) from stature and mass.
+        """Build a body (or a population) from stature and mass: the same as the constructor.
 
         Parameters
         ----------
         height_m : float or array_like
-            Stature in metres (> 0). Arrays broadcast with ``mass_kg``.
+            Stature in metres, 0.5-3 (see :class:`Body`). Arrays broadcast with ``mass_kg``.
         mass_kg : float or array_like
-            Body mass in kilograms (> 0).
+            Body mass in kilograms, 10-700.
         sex : {"male", "female"}
-        table : {"de_leva_1996", "winter_2009"} or SegmentTable
+        table : {"de_leva_1996", "winter_2009"}, SegmentTable or None
+            ``None``: de Leva (1996) for ``sex``.
 
         Examples
         --------
@@ -472,9 +703,7 @@ class Body:
         >>> np.round(pop.segment_length("shank"), 3)
         array([0.399, 0.449])
         """
-        as_float_array("height_m", height_m)
-        as_float_array("mass_kg", mass_kg)
-        return cls(height_m=height_m, mass_kg=mass_kg, sex=sex, table=get_table(table, sex))
+        return cls(height_m=height_m, mass_kg=mass_kg, sex=sex, table=table)  # type: ignore[arg-type]
 
     @classmethod
     def default(cls) -> Body:

@@ -10,9 +10,9 @@ from biomech import Body, Deadlift, HipThrust, Squat, simulate
 @pytest.mark.parametrize(
     ("kwargs", "exc", "match"),
     [
-        ({"height_m": -1.8}, ValueError, r"`height_m` must be .*> 0; got -1.8"),
+        ({"height_m": -1.8}, ValueError, r"`height_m` must be .*between 0.5 and 3; got -1.8"),
         ({"height_m": np.nan}, ValueError, r"`height_m`.*got nan"),
-        ({"mass_kg": 0.0}, ValueError, r"`mass_kg` must be .*> 0; got 0.0"),
+        ({"mass_kg": 0.0}, ValueError, r"`mass_kg` must be .*between 10 and 700; got 0.0"),
         ({"mass_kg": np.inf}, ValueError, r"`mass_kg`.*got inf"),
         ({"mass_kg": np.array([70.0, -3.0])}, ValueError, r"`mass_kg`.*-3.0.*shape \(2,\)"),
         ({"sex": "other"}, ValueError, r"`sex` must be one of 'male', 'female'; got 'other'"),
@@ -30,7 +30,7 @@ def test_body_rejects(kwargs, exc, match):
 @pytest.mark.parametrize(
     ("make", "match"),
     [
-        (lambda: HipThrust(load_kg=-10.0), r"`load_kg` must be .*>= 0; got -10.0"),
+        (lambda: HipThrust(load_kg=-10.0), r"`load_kg` must be .*between 0 and 1000; got -10.0"),
         (lambda: Squat(load_kg=np.nan), r"`load_kg`.*got nan"),
         (lambda: Deadlift(load_kg=np.inf), r"`load_kg`.*got inf"),
         (lambda: HipThrust(bench_reaction="sideways"), r"`bench_reaction` must be one of"),
