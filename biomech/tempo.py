@@ -28,19 +28,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
-from ._validation import check_choice, check_real
+from ._validation import check_choice, check_int, check_real
 
-__all__ = ["Tempo", "minimum_jerk"]
+__all__ = ["MIN_SAMPLES_PER_MOVE", "Tempo", "minimum_jerk"]
 
 #: Duration used for an "X" (explosive) concentric in tempo notation, s.
 EXPLOSIVE_S = 0.5
 
 #: Shortest eccentric or concentric a tempo accepts, s.
 MIN_MOVE_S = 0.1
+
+#: Fewest samples a sampled move (eccentric or concentric) may have. A minimum-jerk move's
+#: acceleration has two lobes of opposite sign; fewer samples than this cannot show both, and
+#: a set sampled more coarsely still has too few samples to integrate (one sample: NaN).
+MIN_SAMPLES_PER_MOVE = 4
 
 
 def minimum_jerk(tau):
@@ -53,16 +58,15 @@ def minimum_jerk(tau):
     ([0.0, 0.5, 1.0], [0.0, 1.875, 0.0], [0.0, 0.0, 0.0])
     """
     tau = np.clip(np.asarray(tau, dtype=float), 0.0, 1.0)
-    s = tau**3 * (10.0 - 15.0 * tau + 6.0 * tau**2)
+    # s rises monotonically from 0 to 1; rounding could take it an ulp beyond near tau = 1
+    s = np.clip(tau**3 * (10.0 - 15.0 * tau + 6.0 * tau**2), 0.0, 1.0)
     ds = 30.0 * tau**2 * (1.0 - tau) ** 2
     dds = 60.0 * tau * (1.0 - tau) * (1.0 - 2.0 * tau)
     return s, ds, dds
 
 
-def _check_reps(reps: object) -> None:
-    if isinstance(reps, bool) or not isinstance(reps, int | np.integer) or reps < 1:
-        msg = f"`reps` must be an integer >= 1; got {reps!r}."
-        raise ValueError(msg)
+def _check_reps(reps: object) -> int:
+    return check_int("reps", reps, low=1, expected="an integer number of reps >= 1")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,7 +101,6 @@ class Tempo:
     start: Literal["top", "bottom"] = "top"
 
     def __post_init__(self) -> None:
-        # moves must take time; pauses may be zero
         # moves must take time (a whole range of motion in less than MIN_MOVE_S is no lift:
         # the accelerations grow as 1/T^2); pauses may be zero
         for name, low in (
@@ -112,6 +115,7 @@ class Tempo:
                 low=low,
                 high=60.0,
                 expected=f"a duration in seconds in [{low:g}, 60]",
+                scalar=True,
             )
             object.__setattr__(self, name, float(value))
         check_choice("start", self.start, ("top", "bottom"))
@@ -129,19 +133,29 @@ class Tempo:
         >>> Tempo.parse("3-1-X-0")
         Tempo(eccentric_s=3.0, bottom_pause_s=1.0, concentric_s=0.5, top_pause_s=0.0, start='top')
         """
+        return cls._parse(notation, start=start, argument="notation")
+
+    @classmethod
+    def _parse(cls, notation: Any, *, start: Any, argument: str) -> Tempo:
+        """:meth:`parse`, its errors naming ``argument`` (``tempo`` when it is simulate's)."""
+        example = "eccentric-bottom-concentric-top in seconds, e.g. '2-0-1-2'"
         if not isinstance(notation, str):
-            msg = f"`notation` must be a string like '2-0-1-2'; got {notation!r}."
+            msg = f"`{argument}` must be a string like '2-0-1-2'; got {notation!r}."
             raise TypeError(msg)
-        parts = re.split(r"[-:/]", notation.strip())
+        parts = [part.strip() for part in re.split(r"[-:/]", notation.strip())]
+        if "" in parts:
+            msg = (
+                f"`{argument}` must be four durations ({example}), none of them negative or "
+                f"empty; got {notation!r}."
+            )
+            raise ValueError(msg)
         if len(parts) != 4:
             msg = (
-                f"`notation` must have four parts, eccentric-bottom-concentric-top in "
-                f"seconds (e.g. '2-0-1-2'); got {notation!r}."
+                f"`{argument}` must have four parts ({example}); got {len(parts)} in {notation!r}."
             )
             raise ValueError(msg)
         values = []
         for i, part in enumerate(parts):
-            part = part.strip()
             if part.upper() == "X" and i == 2:
                 values.append(EXPLOSIVE_S)
                 continue
@@ -149,26 +163,26 @@ class Tempo:
                 values.append(float(part))
             except ValueError:
                 msg = (
-                    f"`notation` part {i + 1} must be a number of seconds"
+                    f"`{argument}` part {i + 1} must be a number of seconds"
                     f"{' or X' if i == 2 else ''}; got {part!r} in {notation!r}."
                 )
                 raise ValueError(msg) from None
-        return cls(
-            eccentric_s=values[0],
-            bottom_pause_s=values[1],
-            concentric_s=values[2],
-            top_pause_s=values[3],
-            start=start,
-        )
+        try:
+            return cls(
+                eccentric_s=values[0],
+                bottom_pause_s=values[1],
+                concentric_s=values[2],
+                top_pause_s=values[3],
+                start=start,
+            )
+        except ValueError as error:  # a duration out of range: say which string it came from
+            msg = f"`{argument}` = {notation!r}: {error}"
+            raise ValueError(msg) from None
 
     @property
     def rep_duration_s(self) -> float:
         """Duration of one rep, s."""
         return self.eccentric_s + self.bottom_pause_s + self.concentric_s + self.top_pause_s
-
-    def _segments(self) -> list[tuple[float, float, float]]:
-        """(duration, phase at start, phase at end) of the four parts, in order."""
-        return [(d, p0, p1) for _, d, p0, p1 in self._parts()]
 
     def _parts(self) -> list[tuple[str, float, float, float]]:
         """(name, duration, phase at start, phase at end) of the four parts, in order."""
@@ -179,13 +193,34 @@ class Tempo:
         return [down, bottom, up, top] if self.start == "top" else [up, top, down, bottom]
 
     def _time_in_rep(self, t, reps: int) -> np.ndarray:
-        """Time since the start of the current rep (s); before the set and after it, the start
-        and the end of a rep."""
+        """Time since the start of the current rep (s), in [0, rep_duration_s]; before the set
+        and after it, the start and the end of a rep."""
         _check_reps(reps)
         t = np.asarray(check_real("t", t), dtype=float)
         total = reps * self.rep_duration_s
         clipped = np.clip(t, 0.0, total)
         return np.where(clipped >= total, self.rep_duration_s, np.mod(clipped, self.rep_duration_s))
+
+    def _locate(self, t, reps: int):
+        """The part of the rep of each time ``t`` (s), among the parts that take time, and
+        the fraction of it elapsed: ``(names, index, tau, durations, p0, p1)``.
+
+        Every time has exactly one part: the parts' ends are summed in their order and the
+        last is set to :attr:`rep_duration_s` (summed in another order, the two could differ
+        by a rounding and leave the set's last sample outside every part). A time on a
+        boundary belongs to the later part, the end of the rep to the last.
+        """
+        parts = [part for part in self._parts() if part[1] > 0.0]
+        names = np.array([name for name, _, _, _ in parts])
+        durations, p0, p1 = (np.array([part[i] for part in parts]) for i in (1, 2, 3))
+        ends = np.cumsum(durations)
+        ends[-1] = self.rep_duration_s
+        local = self._time_in_rep(t, reps)
+        index = np.minimum(np.searchsorted(ends, local, side="right"), len(parts) - 1)
+        begin = ends[index] - durations[index]
+        # elapsed time clipped to the part first: no overflow for a vanishing pause
+        tau = np.clip(local - begin, 0.0, durations[index]) / durations[index]
+        return names, index, tau, durations[index], p0[index], p1[index]
 
     def movement(self, t, *, reps: int = 1) -> np.ndarray:
         """Name of the part of the rep (``"eccentric"``, ``"bottom_pause"``, ``"concentric"``,
@@ -197,15 +232,8 @@ class Tempo:
         >>> Tempo.parse("2-1-1-2").movement([0.0, 2.5, 3.0, 5.9, 6.0], reps=2).tolist()
         ['eccentric', 'bottom_pause', 'concentric', 'top_pause', 'eccentric']
         """
-        local = self._time_in_rep(t, reps)
-        parts = [(name, d) for name, d, _, _ in self._parts() if d > 0.0]
-        out = np.full(local.shape, parts[-1][0], dtype=object)
-        end = self.rep_duration_s
-        for name, duration in reversed(parts):  # four parts of a rep, not samples
-            begin = end - duration
-            out = np.where((local >= begin) & (local < end), name, out)
-            end = begin
-        return out.astype(str)
+        names, index, _, _, _, _ = self._locate(t, reps)
+        return names[index]
 
     def as_attrs(self, *, reps: int = 1, rate_hz: float | None = None) -> dict[str, object]:
         """The tempo as flat dataset attributes.
@@ -252,22 +280,10 @@ class Tempo:
         >>> p.round(3).tolist()
         [1.0, 0.5, 0.0, 0.5, 1.0]
         """
-        local = self._time_in_rep(t, reps)
-        p = np.empty_like(local)
-        dp = np.zeros_like(local)
-        ddp = np.zeros_like(local)
-        begin = 0.0
-        for duration, p0, p1 in self._segments():  # four parts of a rep, not samples
-            inside = (local >= begin) & (local <= begin + duration)
-            if p0 == p1:  # a pause: the phase holds, rate and acceleration stay zero
-                p = np.where(inside, p0, p)
-            else:  # a move, at least MIN_MOVE_S long
-                s, ds, dds = minimum_jerk((local - begin) / duration)
-                p = np.where(inside, p0 + (p1 - p0) * s, p)
-                dp = np.where(inside, (p1 - p0) * ds / duration, dp)
-                ddp = np.where(inside, (p1 - p0) * dds / duration**2, ddp)
-            begin += duration
-        return p, dp, ddp
+        _, _, tau, duration, p0, p1 = self._locate(t, reps)
+        s, ds, dds = minimum_jerk(tau)
+        speed = (p1 - p0) / duration  # zero in a pause, however short: no 0/0 below
+        return p0 + (p1 - p0) * s, speed * ds, speed / duration * dds
 
     def sample(self, *, rate_hz: float = 100.0, reps: int = 1):
         """Times (s) sampled at ``rate_hz`` over ``reps`` reps, with phase and its derivatives.
@@ -280,6 +296,12 @@ class Tempo:
         >>> float(t[-1]), t.size
         (5.0, 51)
         """
+        count = self._sample_count(rate_hz=rate_hz, reps=reps)
+        t = np.linspace(0.0, reps * self.rep_duration_s, count)
+        return (t, *self.phase(t, reps=reps))
+
+    def _sample_count(self, *, rate_hz: Any, reps: Any) -> int:
+        """How many samples :meth:`sample` takes (both ends included), its arguments checked."""
         rate = float(
             check_real(
                 "rate_hz",
@@ -287,10 +309,22 @@ class Tempo:
                 low=0.0,
                 low_inclusive=False,
                 expected="a sampling rate in Hz > 0",
+                scalar=True,
             )
         )
-        _check_reps(reps)
-        total = reps * self.rep_duration_s
-        count = round(total * rate) + 1
-        t = np.linspace(0.0, total, count)
-        return (t, *self.phase(t, reps=reps))
+        self._check_rate(rate)
+        return round(_check_reps(reps) * self.rep_duration_s * rate) + 1
+
+    def _check_rate(self, rate: float) -> None:
+        """Refuse a rate that gives a move fewer than :data:`MIN_SAMPLES_PER_MOVE` samples."""
+        name, shortest = min(
+            (("eccentric", self.eccentric_s), ("concentric", self.concentric_s)),
+            key=lambda part: part[1],
+        )
+        if rate * shortest < MIN_SAMPLES_PER_MOVE:
+            msg = (
+                f"`rate_hz` = {rate:g} gives {rate * shortest:.3g} samples over the "
+                f"{shortest:g} s {name}; at least {MIN_SAMPLES_PER_MOVE} per move are needed: "
+                f"use rate_hz >= {MIN_SAMPLES_PER_MOVE / shortest:g}."
+            )
+            raise ValueError(msg)
