@@ -48,6 +48,31 @@ def _at_times(c: np.ndarray, t: np.ndarray, when: np.ndarray) -> np.ndarray:
     return c[..., i, :] + frac * (c[..., i + 1, :] - c[..., i, :])
 
 
+#: What :func:`rep_metrics` reads of a lifted result.
+_NEEDED_VARIABLES = ("net_moment", "quasi_static_net_moment", "phase")
+_NEEDED_ATTRS = ("rep_duration_s", "reps")
+
+
+def _check_lifted(ds: object) -> None:
+    """Refuse anything but a result of ``simulate(..., tempo=...)``, naming what is missing."""
+    if not isinstance(ds, xr.Dataset):
+        msg = (
+            "`ds` must be an xarray.Dataset, a result of biomech.simulate(..., tempo=...); "
+            f"got {ds!r} ({type(ds).__name__})."
+        )
+        raise TypeError(msg)
+    missing = [v for v in _NEEDED_VARIABLES if v not in ds.variables]
+    missing += [f"attribute {a}" for a in _NEEDED_ATTRS if a not in ds.attrs]
+    if "time" not in ds.dims or missing:
+        msg = (
+            "`ds` must be a result of biomech.simulate(..., tempo=...) (dimension `time`, "
+            f"variables {', '.join(_NEEDED_VARIABLES)}, attributes {', '.join(_NEEDED_ATTRS)}); "
+            f"got dimensions {tuple(ds.dims)}"
+            + (f", missing {', '.join(missing)}." if missing else ".")
+        )
+        raise ValueError(msg)
+
+
 def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
     """Per-rep and per-set training metrics of a result of ``simulate(..., tempo=...)``.
 
@@ -66,8 +91,10 @@ def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
 
     Raises
     ------
+    TypeError
+        If ``ds`` is not a dataset.
     ValueError
-        If ``ds`` is not a result lifted to a tempo.
+        If ``ds`` is not a result lifted to a tempo (the message says what it lacks).
 
     Examples
     --------
@@ -77,13 +104,7 @@ def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
     >>> float(m["time_under_tension"].sel(rep=1))
     6.0
     """
-    needed = ("rep_duration_s", "reps")
-    if "time" not in ds.dims or any(k not in ds.attrs for k in needed):
-        msg = (
-            "`ds` must be a result of biomech.simulate(..., tempo=...) (dimension `time`, "
-            f"attributes {', '.join(needed)}); got dimensions {tuple(ds.dims)}."
-        )
-        raise ValueError(msg)
+    _check_lifted(ds)
     duration = float(ds.attrs["rep_duration_s"])
     reps = int(ds.attrs["reps"])
     t = np.asarray(ds["time"], dtype=float)
@@ -91,18 +112,21 @@ def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
     m = ds["net_moment"].transpose(*dims, "time", "joint").to_numpy()
     m_still = ds["quasi_static_net_moment"].transpose(*dims, "time", "joint").to_numpy()
     bounds = duration * np.arange(reps + 1)
-    # which rep each sample belongs to (a boundary sample to the later rep, the last to the last)
+    # which rep each sample belongs to (a boundary sample to the later rep, the last to the
+    # last): non-decreasing, so each rep is a run of samples starting at ``starts``
     rep_of = np.minimum((t // duration).astype(int), reps - 1)
-    member = rep_of[None, :] == np.arange(reps)[:, None]  # (rep, time)
+    starts = np.searchsorted(rep_of, np.arange(reps), side="left")
 
     def impulse(y):
         c = _at_times(_cumulative_trapezoid(y, t), t, bounds)
         return np.diff(c, axis=-2)  # (..., rep, joint)
 
     def peak(y):
-        masked = np.where(member[:, :, None], y[..., None, :, :], -np.inf)  # (..., rep, t, J)
-        i = np.argmax(masked, axis=-2)
-        return np.take_along_axis(masked, i[..., None, :], axis=-2)[..., 0, :], i
+        """Largest value of each rep and the sample where it first occurs (memory linear in
+        the samples: one reduction over each rep's run of samples)."""
+        largest = np.maximum.reduceat(y, starts, axis=-2)  # (..., rep, joint)
+        at = np.where(y == largest[..., rep_of, :], np.arange(t.size)[:, None], t.size)
+        return largest, np.minimum.reduceat(at, starts, axis=-2)
 
     peak_m, i_peak = peak(m)
     peak_still, _ = peak(m_still)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import operator
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from ._validation import check_real, warn
+from ._memory import check_budget, memory_limit, simulate_bytes
+from ._validation import InfeasibleSetupError, check_int, check_real, warn
 from .anthropometry import Body
 from .conventions import (
     ANGLE_NAME,
@@ -31,7 +33,11 @@ from .metrics import rep_metrics
 from .statics import solve_pose
 from .tempo import Tempo
 
-__all__ = ["simulate"]
+__all__ = ["G_RANGE", "simulate"]
+
+#: Accelerations of gravity a run accepts, m/s^2: from below the surface gravity of Pluto
+#: (0.62) to about ten times Earth's, so that only impossible values are refused.
+G_RANGE = (0.1, 100.0)
 
 
 @functools.cache
@@ -68,16 +74,34 @@ def _check_run(body: Any, n: Any, g: Any) -> tuple[Body, int, float]:
             "Flatten the population first."
         )
         raise ValueError(msg)
-    g = float(
-        check_real(
-            "g",
-            g,
-            low=0.0,
-            low_inclusive=False,
-            expected="a finite acceleration of gravity in m/s^2 > 0",
+    return body, _check_n(n), _check_g(g)
+
+
+def _check_g(g: Any) -> float:
+    low, high = G_RANGE
+    expected = f"a single acceleration of gravity in m/s^2 between {low:g} and {high:g}"
+    return float(check_real("g", g, low=low, high=high, expected=expected, scalar=True))
+
+
+def _check_exercise(exercise: Any) -> Exercise:
+    if isinstance(exercise, type) and issubclass(exercise, Exercise):
+        msg = (
+            f"`exercise` must be a set-up, an instance such as {exercise.__name__}(); got the "
+            f"class {exercise.__name__} itself (sweep takes classes, simulate one set-up)."
         )
-    )
-    return body, _check_n(n), g
+        raise TypeError(msg)
+    if not isinstance(exercise, Exercise):
+        msg = f"`exercise` must be a HipThrust, Squat or Deadlift instance; got {exercise!r}."
+        raise TypeError(msg)
+    for name, value in exercise.as_attrs().items():
+        if np.ndim(value) > 0:
+            msg = (
+                f"`{name}` of {type(exercise).__name__} must be a single value in simulate(); "
+                f"got an array of shape {np.shape(value)}. Vary bodies with a population "
+                "Body, or use biomech.sweep for many set-ups."
+            )
+            raise ValueError(msg)
+    return exercise
 
 
 def _check_n(n: Any) -> int:
@@ -99,7 +123,8 @@ def simulate(
     g: float = STANDARD_GRAVITY,
     tempo: Tempo | str | None = None,
     reps: int = 1,
-    rate_hz: float = 100.0,
+    rate_hz: float | None = None,
+    memory_limit_gb: float | None = None,
 ) -> xr.Dataset:
     """Joint moments of one exercise over its range of motion: held still, or lifted to a tempo.
 
@@ -118,15 +143,19 @@ def simulate(
         Number of samples of the phase ``p`` in [0, 1] (0 bottom, 1 lockout), >= 2. Not used
         with ``tempo`` (the samples are then ``rate_hz`` per second).
     g : float, default 9.80665
-        Acceleration of gravity, m/s^2, > 0.
+        Acceleration of gravity, m/s^2, between 0.1 and 100.
     tempo : Tempo or str, optional
         Lift the rep to this tempo (a :class:`Tempo` or its notation, e.g. ``"2-0-1-2"``:
         eccentric, bottom pause, concentric, top hold in seconds). The sample dimension is then
         ``time`` (s) instead of ``phase``; ``phase`` becomes a coordinate along it.
     reps : int, default 1
-        Reps in the set (with ``tempo``).
+        Reps in the set (with ``tempo`` only).
     rate_hz : float, default 100.0
-        Samples per second (with ``tempo``).
+        Samples per second (with ``tempo`` only); at least
+        :data:`~biomech.tempo.MIN_SAMPLES_PER_MOVE` over the shortest move.
+    memory_limit_gb : float, optional
+        Refuse, before allocating, a run estimated to need more memory than this, GB (default
+        4; the estimate is about 3 kB per posture held still, 6 kB lifted).
 
     Returns
     -------
@@ -165,7 +194,11 @@ def simulate(
     Raises
     ------
     TypeError, ValueError
-        For bad arguments or a set-up the body cannot perform (the message names the argument).
+        For bad arguments, or a run larger than ``memory_limit_gb`` (the message names the
+        argument, the value and what is expected).
+    InfeasibleSetupError
+        A :class:`ValueError` for a set-up the body cannot perform (the message names the
+        parameters to change).
 
     Warns
     -----
@@ -195,19 +228,19 @@ def simulate(
     >>> dyn["moment_impulse"].sel(joint="hip").attrs["units"]
     'N m s'
     """
-    if not isinstance(exercise, Exercise):
-        msg = f"`exercise` must be a HipThrust, Squat or Deadlift instance; got {exercise!r}."
-        raise TypeError(msg)
-    for name, value in exercise.as_attrs().items():
-        if np.ndim(value) > 0:
-            msg = (
-                f"`{name}` of {type(exercise).__name__} must be a single value in simulate(); "
-                f"got an array of shape {np.shape(value)}. Vary bodies with a population "
-                "Body, or call simulate once per set-up."
-            )
-            raise ValueError(msg)
+    exercise = _check_exercise(exercise)
+    reps = check_int("reps", reps, low=1, expected="an integer number of reps >= 1")
+    limit = memory_limit(memory_limit_gb)
     if tempo is None:
+        _refuse_without_tempo(reps, rate_hz)
         body, n, g = _check_run(body, 101 if n is None else n, g)
+        bodies = math.prod(body.shape)
+        check_budget(
+            simulate_bytes(exercise, n, bodies=bodies, lifted=False),
+            limit,
+            f"`n` = {n}" + (f" samples for each of {bodies} bodies" if body.shape else ""),
+            "Use fewer samples, or biomech.sweep(..., summary=True) for the summary numbers.",
+        )
         phase = np.linspace(0.0, 1.0, n)
         pose = exercise._pose(body, phase)
         return _dataset(exercise, body, pose, phase, g)
@@ -219,14 +252,25 @@ def simulate(
         raise ValueError(msg)
     body, _, g = _check_run(body, 2, g)
     tempo = _check_tempo(tempo)
+    rate_hz = 100.0 if rate_hz is None else rate_hz
+    samples = tempo._sample_count(rate_hz=rate_hz, reps=reps)
+    bodies = math.prod(body.shape)
+    check_budget(
+        simulate_bytes(exercise, samples, bodies=bodies, lifted=True),
+        limit,
+        f"`reps` = {reps} at `rate_hz` = {float(rate_hz):g} ({samples} samples"
+        + (f" for each of {bodies} bodies)" if body.shape else ")"),
+        "Lift fewer reps or sample less often.",
+    )
     t, phase, rate, accel = tempo.sample(rate_hz=rate_hz, reps=reps)
     pose, kin = rep_kinematics(exercise, body, phase, rate, accel)
-    ds = _dataset(exercise, body, pose, phase, g, kinematics=kin, time=t)
+    moves = tempo.movement(t, reps=reps)
+    ds = _dataset(exercise, body, pose, phase, g, kinematics=kin, time=t, moves=moves)
     ds.attrs.update(tempo.as_attrs(reps=reps, rate_hz=rate_hz))
     duration = tempo.rep_duration_s
     ds = ds.assign_coords(
         rep_index=("time", np.minimum(t // duration, reps - 1).astype(int) + 1, {"units": "1"}),
-        movement=("time", tempo.movement(t, reps=reps)),
+        movement=("time", moves),
     )
     ds["phase_rate"] = ("time", rate, {"units": "1/s", "long_name": "rate of change of phase"})
     ds["phase_acceleration"] = (
@@ -237,9 +281,25 @@ def simulate(
     return ds.merge(rep_metrics(ds), combine_attrs="override")
 
 
+def _refuse_without_tempo(reps: int, rate_hz: Any) -> None:
+    """``reps`` and ``rate_hz`` describe a set lifted to a tempo: refuse them without one."""
+    if reps != 1:
+        msg = (
+            f"`reps` = {reps} needs `tempo`: held still (no tempo) there is one rep over "
+            "`phase`. Pass a tempo such as tempo='2-0-1-2', or leave `reps` out."
+        )
+        raise ValueError(msg)
+    if rate_hz is not None:
+        msg = (
+            f"`rate_hz` = {rate_hz!r} needs `tempo`: held still (no tempo) the samples are "
+            "`n` phases. Pass a tempo, or `n` instead."
+        )
+        raise ValueError(msg)
+
+
 def _check_tempo(tempo: Any) -> Tempo:
     if isinstance(tempo, str):
-        return Tempo.parse(tempo)
+        return Tempo._parse(tempo, start="top", argument="tempo")
     if not isinstance(tempo, Tempo):
         msg = f"`tempo` must be a biomech.Tempo or its notation such as '2-0-1-2'; got {tempo!r}."
         raise TypeError(msg)
@@ -257,68 +317,107 @@ def _dataset(
     warn_odd: bool = True,
     kinematics: RepKinematics | None = None,
     time: np.ndarray | None = None,
+    moves: np.ndarray | None = None,
 ):
     """Solve the statics of ``pose`` and label everything (``lead_dim`` names the population
-    axis, if the body has one). With ``kinematics`` (and ``time``, s, one per posture) the
-    statics include the inertial loads and the sample dimension is ``time``."""
+    axis, if the body has one). With ``kinematics`` (and ``time``, s, one per posture, and
+    ``moves``, the part of the rep of each) the statics include the inertial loads and the
+    sample dimension is ``time``.
+
+    Raises :class:`InfeasibleSetupError` if the floor would have to pull the feet down, and
+    ValueError if any number came out NaN or infinite (the inputs' bounds exclude it)."""
     lead = body.shape
     lead_dims: tuple[str, ...] = (lead_dim,) if lead else ()
-    shape = lead + (phase.size,)
     sample = "phase" if time is None else "time"
+    seg_mass = _per_segment(body.segment_mass, lead)
+    load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), (*lead, 1))
+    seg_inertia = None
+    inertial = None
+    if kinematics is not None:
+        seg_inertia = _per_segment(body.segment_moment_of_inertia, lead)
+        inertial = inertial_loads(seg_mass, seg_inertia, kinematics)
+    st = solve_pose(pose, seg_mass, load, g, inertial)
+    derived = _derived(pose, st, seg_mass, lead + (phase.size,))
+    where = phase if time is None else time
+    _check_contacts(exercise, st, derived, where, moves, warn_odd)
+    data_vars = _variables(st, derived, seg_mass, lead_dims, lead_dims + (sample,))
+    if time is not None:
+        data_vars.update(
+            _motion_variables(pose, seg_mass, load, g, st, kinematics, lead_dims + (sample,))
+        )
+        data_vars["segment_moment_of_inertia"] = _var(
+            lead_dims + ("segment",),
+            seg_inertia,
+            "kg m^2",
+            "moment of inertia about the segment centre of mass (sagittal rotation)",
+        )
+    _check_finite(data_vars, exercise, body, g)
+    coords = _coords(phase, sample, list(pose.points), st.forces, time)
+    if lead and lead_dim == "body":
+        coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
+        coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, lead).copy(), {"units": "kg"})
+    attrs = {
+        **{k: v for k, v in exercise.as_attrs().items() if np.ndim(v) == 0},
+        **body.as_attrs(),
+        "g_m_per_s2": g,
+        "model": "planar quasi-static rigid-body model"
+        if time is None
+        else "planar rigid-body inverse dynamics (d'Alembert loads of segments and bar)",
+        "sign_convention": SIGN_CONVENTION,
+        "biomech_version": _version(),
+    }
+    return xr.Dataset(data_vars, coords=coords, attrs=attrs)
+
+
+def _per_segment(of, lead: tuple[int, ...]) -> np.ndarray:
+    """``of(segment)`` of every segment, stacked last: shape ``lead + (S,)``."""
+    return np.stack([np.broadcast_to(np.asarray(of(s)), lead) for s in SEGMENTS], axis=-1)
+
+
+def _derived(pose: Pose, st: Any, seg_mass: np.ndarray, shape: tuple[int, ...]) -> dict[str, Any]:
+    """What the dataset reports beyond the statics: angles (deg), point positions, the body's
+    centre of mass, where the centre of pressure is, the friction the feet need."""
 
     def full(v):
         return np.broadcast_to(v, shape)
 
-    seg_mass = np.stack(
-        [np.broadcast_to(np.asarray(body.segment_mass(s)), lead) for s in SEGMENTS], axis=-1
-    )  # lead + (S,)
-    load = np.broadcast_to(np.asarray(exercise.load_kg, dtype=float), (*lead, 1))
-    inertial = None
-    if kinematics is not None:
-        seg_inertia = np.stack(
+    a = pose.segment_angle
+    G = st.force_vector[..., st.forces.index("ground")]
+    heel, toe = full(pose.points["heel"]).real, full(pose.points["toe"]).real
+    cop_x = st.center_of_pressure
+    total_mass = seg_mass.sum(axis=-1)[..., None]
+    pushing = G.imag > 0  # where not, _check_contacts refuses the set-up
+    return {
+        "joint_angle": np.stack(
             [
-                np.broadcast_to(np.asarray(body.segment_moment_of_inertia(s)), lead)
-                for s in SEGMENTS
+                _wrap_deg(0.5 * np.pi - full(a["shank"])),
+                _wrap_deg(full(a["thigh"]) - full(a["shank"])),
+                _wrap_deg(full(a["thigh"]) - full(a["trunk"])),
             ],
             axis=-1,
-        )
-        inertial = inertial_loads(seg_mass, seg_inertia, kinematics)
-    st = solve_pose(pose, seg_mass, load, g, inertial)
-    seg_com = st.segment_com
-    cop_x, G = st.center_of_pressure, st.force_vector[..., st.forces.index("ground")]
+        ),
+        "segment_angle": np.stack([_wrap_deg(full(a[s])) for s in SEGMENTS], axis=-1),
+        "position": np.stack([full(pose.points[p]) for p in pose.points], axis=-1),
+        "body_com": (st.segment_com * seg_mass[..., None, :]).sum(axis=-1) / total_mass,
+        "within": (cop_x >= heel - 1e-12) & (cop_x <= toe + 1e-12),
+        "friction": np.abs(G.real) / np.where(pushing, G.imag, 1.0),
+        "vertical_ground_reaction": G.imag,
+    }
 
-    # ---- angles -----------------------------------------------------------------------------
-    a = pose.segment_angle
-    joint_angle = np.stack(
-        [
-            _wrap_deg(0.5 * np.pi - full(a["shank"])),
-            _wrap_deg(full(a["thigh"]) - full(a["shank"])),
-            _wrap_deg(full(a["thigh"]) - full(a["trunk"])),
-        ],
-        axis=-1,
+
+def _var(dims, data, units, long_name, **extra) -> xr.Variable:
+    return xr.Variable(
+        dims, np.ascontiguousarray(data), {"units": units, "long_name": long_name, **extra}
     )
-    seg_angle = np.stack([_wrap_deg(full(a[s])) for s in SEGMENTS], axis=-1)
 
-    points = list(pose.points)
-    pos = np.stack([full(pose.points[p]) for p in points], axis=-1)
-    total_mass = seg_mass.sum(axis=-1)[..., None]
-    body_com = (seg_com * seg_mass[..., None, :]).sum(axis=-1) / total_mass
-    heel = full(pose.points["heel"]).real
-    toe = full(pose.points["toe"]).real
-    within = (cop_x >= heel - 1e-12) & (cop_x <= toe + 1e-12)
-    friction = np.abs(G.real) / np.where(G.imag > 0, G.imag, np.nan)
 
-    if warn_odd:
-        _warn_if_odd(exercise, within, st, friction, phase if time is None else time, sample)
-
-    ph = lead_dims + (sample,)
+def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
+    """The labelled variables of a result (dimensions ``ph`` per sample)."""
+    var = _var
     mpa = "m"
-
-    def var(dims, data, units, long_name, **extra):
-        return xr.Variable(
-            dims, np.ascontiguousarray(data), {"units": units, "long_name": long_name, **extra}
-        )
-
+    joint_angle, seg_angle = derived["joint_angle"], derived["segment_angle"]
+    pos, seg_com, body_com = derived["position"], st.segment_com, derived["body_com"]
+    cop_x, within, friction = st.center_of_pressure, derived["within"], derived["friction"]
     data_vars = {
         "joint_angle": var(
             ph + ("joint",),
@@ -398,6 +497,11 @@ def _dataset(
             "horizontal over vertical ground reaction (friction coefficient the feet need)",
         ),
     }
+    return data_vars
+
+
+def _coords(phase, sample, points, forces, time) -> dict[str, Any]:
+    """The coordinates of a result."""
     coords: dict[str, Any] = {
         "phase": (
             sample,
@@ -408,8 +512,8 @@ def _dataset(
         "axis": ("axis", list(AXES)),
         "point": ("point", points),
         "segment": ("segment", list(SEGMENTS)),
-        "force": ("force", list(st.forces)),
-        "side_of_hip": ("force", _side(FORCE_LEVEL[f] for f in st.forces)),
+        "force": ("force", list(forces)),
+        "side_of_hip": ("force", _side(FORCE_LEVEL[f] for f in forces)),
         "segment_side_of_hip": ("segment", _side(SEGMENT_LEVEL[s] for s in SEGMENTS)),
     }
     if time is not None:
@@ -418,34 +522,61 @@ def _dataset(
             time,
             {"units": "s", "long_name": "time from the start of the set"},
         )
-        data_vars.update(_motion_variables(pose, seg_mass, load, g, st, kinematics, ph, var))
-        data_vars["segment_moment_of_inertia"] = var(
-            lead_dims + ("segment",),
-            seg_inertia,
-            "kg m^2",
-            "moment of inertia about the segment centre of mass (sagittal rotation)",
+    return coords
+
+
+def _check_contacts(exercise, st, derived, where, moves, warn_odd) -> None:
+    """Refuse a floor that would have to pull (at ``where``: phases, or times whose parts of
+    the rep are ``moves``); warn (``warn_odd``) about the rest."""
+    vertical = derived["vertical_ground_reaction"]
+    if np.any(vertical <= 0):
+        worst = np.unravel_index(np.argmin(vertical), vertical.shape)
+        at = float(where[worst[-1]])
+        if moves is None:
+            when = f"phase {at:.2f}"
+            cause = (
+                "the bench would carry more than the whole weight: move the feet "
+                "(`feet_distance_m`, `cop_fraction`) or let the bench push vertically "
+                "(`bench_reaction`)"
+            )
+        else:
+            move = str(moves[worst[-1]]).replace("_", " ")
+            when = f"time {at:.2f} s, in the {move}"
+            cause = (
+                "the body and bar would have to accelerate downward faster than gravity "
+                f"(the lifter would leave the floor): make the {move} slower in `tempo`"
+            )
+        msg = (
+            f"{exercise.name}: the floor would have to pull the feet down (vertical ground "
+            f"reaction {float(vertical[worst]):.1f} N at {when}); {cause}."
         )
-    if lead and lead_dim == "body":
-        coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
-        coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, lead).copy(), {"units": "kg"})
-    attrs = {
-        **{k: v for k, v in exercise.as_attrs().items() if np.ndim(v) == 0},
-        **body.as_attrs(),
-        "g_m_per_s2": g,
-        "model": "planar quasi-static rigid-body model"
-        if time is None
-        else "planar rigid-body inverse dynamics (d'Alembert loads of segments and bar)",
-        "sign_convention": SIGN_CONVENTION,
-        "biomech_version": _version(),
-    }
-    return xr.Dataset(data_vars, coords=coords, attrs=attrs)
+        raise InfeasibleSetupError(msg)
+    if warn_odd:
+        sample = "phase" if moves is None else "time"
+        _warn_if_odd(exercise, derived["within"], st, derived["friction"], where, sample)
 
 
-def _motion_variables(pose, seg_mass, load, g, st, kin, dims, var) -> dict[str, xr.Variable]:
+def _check_finite(data_vars: dict[str, xr.Variable], exercise: Exercise, body: Body, g) -> None:
+    """Refuse to return a NaN or an infinity (the inputs' bounds are meant to exclude them)."""
+    bad = [
+        name
+        for name, v in data_vars.items()
+        if v.dtype.kind in "fc" and not np.all(np.isfinite(v.values))
+    ]
+    if bad:
+        msg = (
+            f"{exercise!r} on {body!r} with `g` = {g:g} gives non-finite {', '.join(bad)}; "
+            "these inputs are beyond what the model can compute. Please report them."
+        )
+        raise ValueError(msg)
+
+
+def _motion_variables(pose, seg_mass, load, g, st, kin, dims) -> dict[str, xr.Variable]:
     """The variables only a rep lifted to a tempo has: its motion and the quasi-static moment
     of the same postures held still."""
     still = solve_pose(pose, seg_mass, load, g)
     deg = np.rad2deg
+    var = _var
     return {
         "quasi_static_net_moment": var(
             dims + ("joint",),

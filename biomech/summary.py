@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-import numpy as np
 import pandas as pd
 import xarray as xr
 
@@ -12,13 +13,38 @@ from ._validation import check_choice, check_real
 from .anthropometry import Body
 from .conventions import JOINTS, STANDARD_GRAVITY
 from .exercises import Deadlift, HipThrust, Squat
-from .exercises._base import Exercise
+from .exercises._base import MAX_LOAD_KG, Exercise
 from .simulate import simulate
 
 __all__ = ["DEFAULT_LOAD_KG", "compare_lifts", "summarize"]
 
 #: Barbell mass used by :func:`compare_lifts` and ``biomech compare`` unless told otherwise, kg.
 DEFAULT_LOAD_KG = 100.0
+
+
+def _check_held(ds: object) -> None:
+    """Refuse anything but a quasi-static result over the whole rep, saying what is wrong."""
+    if not isinstance(ds, xr.Dataset):
+        msg = f"`ds` must be an xarray.Dataset, a result of biomech.simulate; got {ds!r}."
+        raise TypeError(msg)
+    if "phase" not in ds.dims:
+        msg = (
+            "`ds` must be a quasi-static result over `phase`; a rep lifted to a tempo (over "
+            "`time`) carries its per-rep metrics (peak_moment, moment_impulse, ...) already."
+        )
+        raise ValueError(msg)
+    missing = [v for v in ("net_moment", "joint_angle") if v not in ds]
+    if missing:
+        msg = f"`ds` must hold the variables net_moment and joint_angle; missing {missing}."
+        raise ValueError(msg)
+    phase = ds["phase"].to_numpy()
+    if phase.size < 2 or phase.min() != 0.0 or phase.max() != 1.0:
+        msg = (
+            "`ds` must span the whole rep, phase 0 (bottom) to 1 (lockout), to have a peak "
+            f"and a lockout; got phases {phase.min():g} to {phase.max():g} ({phase.size} "
+            "samples). Summarize the result of simulate before selecting from it."
+        )
+        raise ValueError(msg)
 
 
 def summarize(ds: xr.Dataset, joint: str = "hip") -> xr.Dataset:
@@ -29,6 +55,12 @@ def summarize(ds: xr.Dataset, joint: str = "hip") -> xr.Dataset:
     ds : xarray.Dataset
         A result of :func:`biomech.simulate`; any dimensions besides ``phase`` are kept.
     joint : {"ankle", "knee", "hip"}
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``ds`` is not a quasi-static result of :func:`biomech.simulate` over the whole rep
+        (phase 0 to 1).
 
     Returns
     -------
@@ -46,12 +78,7 @@ def summarize(ds: xr.Dataset, joint: str = "hip") -> xr.Dataset:
     True
     """
     check_choice("joint", joint, JOINTS)
-    if "phase" not in ds.dims:
-        msg = (
-            "`ds` must be a quasi-static result over `phase`; a rep lifted to a tempo (over "
-            "`time`) carries its per-rep metrics (peak_moment, moment_impulse, ...) already."
-        )
-        raise ValueError(msg)
+    _check_held(ds)
     m = ds["net_moment"].sel(joint=joint).reset_coords(drop=True)
     i_peak = m.argmax("phase")
     peak = m.max("phase")
@@ -90,7 +117,7 @@ def compare_lifts(
     body: Body | None = None,
     *,
     load_kg: float = DEFAULT_LOAD_KG,
-    exercises: Sequence[Exercise] | None = None,
+    exercises: Sequence[Exercise] | Mapping[str, Exercise] | None = None,
     n: int = 201,
     g: float = STANDARD_GRAVITY,
 ) -> pd.DataFrame:
@@ -99,12 +126,15 @@ def compare_lifts(
     Parameters
     ----------
     body : Body, optional
-        Default :meth:`Body.default`.
+        One body (not a population: use :func:`biomech.sweep` for many); default
+        :meth:`Body.default`.
     load_kg : float, default 100.0
         Barbell mass for every lift (ignored when ``exercises`` is given), kg.
-    exercises : sequence of exercises, optional
+    exercises : sequence of exercises, or mapping of label -> exercise, optional
         Default ``HipThrust(load_kg)``, ``Squat(load_kg)``, ``Deadlift(load_kg)`` with their
-        default set-ups.
+        default set-ups. Rows are labelled by the mapping's keys, or by each exercise's name;
+        set-ups of one lift are told apart by the fields in which they differ
+        (``"squat (load_kg=60)"``), or numbered if they are the same.
     n : int, default 201
         Samples over the phase.
     g : float, default 9.80665
@@ -113,7 +143,7 @@ def compare_lifts(
     Returns
     -------
     pandas.DataFrame
-        One row per lift: ``peak_hip_moment_Nm``, ``hip_flexion_at_peak_deg``,
+        One row per set-up: ``peak_hip_moment_Nm``, ``hip_flexion_at_peak_deg``,
         ``lockout_hip_moment_Nm``, ``lockout_to_peak``.
 
     Examples
@@ -123,16 +153,32 @@ def compare_lifts(
     ['hip_thrust', 'squat', 'deadlift']
     >>> bool(table.loc["squat", "lockout_to_peak"] < 0.15)
     True
+    >>> list(compare_lifts(exercises=[Squat(load_kg=60), Squat(load_kg=140)]).index)
+    ['squat (load_kg=60)', 'squat (load_kg=140)']
     """
     load_kg = float(
-        check_real("load_kg", load_kg, low=0.0, expected="a finite barbell mass in kg >= 0")
+        check_real(
+            "load_kg",
+            load_kg,
+            low=0.0,
+            high=MAX_LOAD_KG,
+            expected=f"a single barbell mass in kg between 0 and {MAX_LOAD_KG:g}",
+            scalar=True,
+        )
     )
+    if body is not None and isinstance(body, Body) and body.shape:
+        msg = (
+            f"`body` must be one body in compare_lifts; got a population of shape {body.shape}. "
+            "Compare one body at a time, or use biomech.sweep(..., summary=True)."
+        )
+        raise ValueError(msg)
     if exercises is None:
         exercises = (HipThrust(load_kg=load_kg), Squat(load_kg=load_kg), Deadlift(load_kg=load_kg))
+    labelled = _labelled(exercises)
     rows = {}
-    for exercise in exercises:  # three lifts, each vectorized over its phase samples
+    for label, exercise in labelled.items():  # a few lifts, each vectorized over its phase
         s = summarize(simulate(exercise, body, n=n, g=g))
-        rows[exercise.name] = {
+        rows[label] = {
             "peak_hip_moment_Nm": float(s["peak_moment"]),
             "hip_flexion_at_peak_deg": float(s["hip_flexion_at_peak"]),
             "lockout_hip_moment_Nm": float(s["lockout_moment"]),
@@ -140,7 +186,63 @@ def compare_lifts(
         }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "lift"
-    if np.any(~np.isfinite(table.to_numpy())):  # pragma: no cover - guarded by the core
-        msg = "non-finite value in the comparison table"
-        raise RuntimeError(msg)
     return table
+
+
+def _labelled(exercises: Any) -> dict[str, Exercise]:
+    """Row labels of the set-ups: the mapping's keys, or names told apart by their fields."""
+    if isinstance(exercises, Mapping):
+        items = [(str(k), v) for k, v in exercises.items()]
+    elif isinstance(exercises, Exercise | str | bytes):
+        msg = f"`exercises` must be a sequence or mapping of exercises; got {exercises!r}."
+        raise TypeError(msg)
+    else:
+        try:
+            given = list(exercises)
+        except TypeError:
+            msg = f"`exercises` must be a sequence or mapping of exercises; got {exercises!r}."
+            raise TypeError(msg) from None
+        items = list(zip(_distinct_labels(given), given, strict=True))
+    if not items:
+        msg = "`exercises` must hold at least one exercise; got none."
+        raise ValueError(msg)
+    for label, v in items:
+        if not isinstance(v, Exercise):
+            msg = (
+                f"`exercises` must hold HipThrust, Squat or Deadlift set-ups; got {v!r} "
+                f"({type(v).__name__}) for {label or 'an entry'!r}."
+            )
+            raise TypeError(msg)
+    return dict(items)
+
+
+def _distinct_labels(exercises: list[Any]) -> list[str]:
+    """Each exercise's name, with the fields in which set-ups of the same lift differ, or a
+    number for identical set-ups."""
+    labels = []
+    for ex in exercises:
+        if not isinstance(ex, Exercise):
+            labels.append(repr(ex))
+            continue
+        same = [o for o in exercises if isinstance(o, Exercise) and o.name == ex.name]
+        if len(same) == 1:
+            labels.append(ex.name)
+            continue
+        names = [f.name for f in dataclasses.fields(ex)]  # type: ignore[arg-type]
+        differ = [f for f in names if len({repr(getattr(o, f)) for o in same}) > 1]
+        fields = ", ".join(f"{f}={_short(getattr(ex, f))}" for f in differ)
+        labels.append(f"{ex.name} ({fields})" if fields else ex.name)
+    counts = {label: labels.count(label) for label in labels}
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        if counts[label] > 1:
+            seen[label] = seen.get(label, 0) + 1
+            out.append(f"{label} ({seen[label]})")
+        else:
+            out.append(label)
+    return out
+
+
+def _short(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)

@@ -266,11 +266,11 @@ def test_units_and_names():
 def test_bad_dynamic_input_is_named():
     with pytest.raises(TypeError, match=r"`tempo` must be a biomech\.Tempo"):
         simulate(Squat(), tempo=2.0)
-    with pytest.raises(ValueError, match="`notation` must have four parts"):
+    with pytest.raises(ValueError, match="`tempo` must have four parts"):
         simulate(Squat(), tempo="2-0-1")
     with pytest.raises(ValueError, match=r"`n` \(51\) cannot be combined with `tempo`"):
         simulate(Squat(), n=51, tempo="2-0-1-2")
-    with pytest.raises(ValueError, match="`reps` must be an integer >= 1"):
+    with pytest.raises(ValueError, match="`reps` must be an integer number of reps >= 1"):
         simulate(Squat(), tempo="2-0-1-2", reps=0)
     with pytest.raises(ValueError, match="`rate_hz` must be"):
         simulate(Squat(), tempo="2-0-1-2", rate_hz=-5)

@@ -72,7 +72,10 @@ INERTIAL_SHARE = 0.05  # the inertial part must exceed this share of the largest
 
 FEMALE = Body.from_height_mass(height_m=1.62, mass_kg=58.0, sex="female")
 WINTER = Body.from_height_mass(table="winter_2009")  # 1.80 m, 80 kg, Dempster via Winter
-SLOW, FAST = "2-0-1-2", "1-0-0.5-0"  # s: lowering, bottom pause, lifting, top hold
+# s: lowering, bottom pause, lifting, top hold. Lifted faster than in 0.9 s, the squat and
+# the deadlift would need the floor to pull the feet down (a minimum-jerk concentric
+# decelerates the body faster than gravity near lockout), which simulate refuses.
+SLOW, FAST = "2-0-1-2", "1-0-0.9-0"
 FROM_FLOOR = Tempo.parse(SLOW, start="bottom")  # a deadlift starts on the floor
 FROM_FLOOR_FAST = Tempo.parse(FAST, start="bottom")
 
