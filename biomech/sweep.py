@@ -11,13 +11,13 @@ which computes the same numbers one posture at a time.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import itertools
 import math
 import os
 import threading
-import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -26,8 +26,9 @@ import numpy as np
 import xarray as xr
 
 from . import _kernels
-from ._validation import BiomechWarning, check_choice, check_real, warn
-from .anthropometry import Body, get_table
+from ._memory import check_budget, memory_limit, simulate_bytes, summary_sweep_bytes
+from ._validation import check_bool, check_choice, check_int, quiet, warn
+from .anthropometry import Body, SegmentTable, get_table
 from .conventions import (
     FORCE_LEVEL,
     JOINT_LEVEL,
@@ -187,13 +188,18 @@ def _unstack(block: np.ndarray, n_forces: int) -> dict[str, np.ndarray]:
 
 
 def _as_values(name: str, value: Any) -> tuple[np.ndarray, bool]:
-    """(values, swept) for one parameter: 1-D non-empty arrays are swept, scalars are fixed."""
+    """(values, swept) for one parameter: 1-D non-empty arrays are swept, scalars (and
+    anything numpy makes a 0-d array of: a set, a mapping, a generator) are fixed."""
     if isinstance(value, str) or value is None:
         return np.asarray([value], dtype=object), False
     if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
         arr = np.asarray(value, dtype=object)
     else:
-        arr = np.asarray(value)
+        try:
+            arr = np.asarray(value)
+        except ValueError:  # a ragged list
+            msg = f"`{name}` must be a scalar or a 1-D array of values; got {value!r}."
+            raise ValueError(msg) from None
     if arr.ndim == 0:
         return arr.reshape(1), False
     if arr.ndim != 1:
@@ -206,6 +212,220 @@ def _as_values(name: str, value: Any) -> tuple[np.ndarray, bool]:
         msg = f"`{name}` must hold at least one value to sweep; got an empty array."
         raise ValueError(msg)
     return arr, True
+
+
+def _fixed(value: np.ndarray) -> Any:
+    """The value of a fixed parameter (a 1-element array from :func:`_as_values`)."""
+    v = value[0]
+    return v.item() if isinstance(v, np.generic) else v
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class _Plan:
+    """Everything a sweep evaluates, as a picklable value (a lazy sweep's dask graph holds
+    its :meth:`block`): the base set-up and body with every fixed parameter applied, the
+    swept values, the grid and how to evaluate a chunk of its set-ups (flat indices into
+    the grid, C order over ``lead_dims``)."""
+
+    base: Exercise
+    body: Body
+    values: dict[str, np.ndarray]  # swept parameter -> its 1-D values, in the order given
+    lead_dims: tuple[str, ...]  # "body" (a population) first, then the swept parameters
+    lead_sizes: tuple[int, ...]
+    phase: np.ndarray
+    g: float
+    summary: bool
+    use_kernel: bool
+
+    @property
+    def n_setups(self) -> int:
+        return math.prod(self.lead_sizes)
+
+    @property
+    def forces(self) -> tuple[str, ...]:
+        return type(self.base).forces
+
+    @property
+    def categorical(self) -> list[str]:
+        """Swept parameters that are not numbers (one value per evaluation)."""
+        return [d for d, arr in self.values.items() if arr.dtype == object]
+
+    def position(self, dim: str, idx: np.ndarray) -> np.ndarray:
+        """Index along ``dim`` of each set-up ``idx``."""
+        return np.unravel_index(idx, self.lead_sizes)[self.lead_dims.index(dim)]
+
+    def chunk_value(self, name: str, idx: np.ndarray) -> Any:
+        """A swept parameter's value(s) for the set-ups ``idx`` (categorical: one per chunk)."""
+        arr = self.values[name]
+        if arr.dtype == object:
+            return arr[self.position(name, idx[:1])[0]]
+        return arr[self.position(name, idx)]
+
+    def body_value(self, name: str, idx: np.ndarray) -> np.ndarray:
+        if name in self.values:
+            return np.asarray(self.chunk_value(name, idx), dtype=float)
+        own = np.broadcast_to(np.asarray(getattr(self.body, name), dtype=float), self.body.shape)
+        return own[self.position("body", idx)] if self.body.shape else np.full(idx.shape, own)
+
+    def instance(self, idx: np.ndarray, per_setup_body: bool = True) -> tuple[Exercise, Body]:
+        """The exercise and body of the set-ups ``idx`` (fields of shape (set-ups, 1)); the
+        body has shape (set-ups,), or is the sweep's one body if it is not swept and
+        ``per_setup_body`` is false (the compiled kernel broadcasts it)."""
+        swept_body = set(BODY_PARAMETERS) & set(self.values)
+        if not self.body.shape and not swept_body and not per_setup_body:
+            chunk_body = self.body
+        else:
+            sex = self.chunk_value("sex", idx) if "sex" in self.values else self.body.sex
+            table = self.chunk_value("table", idx) if "table" in self.values else self.body.table
+            chunk_body = Body(
+                height_m=self.body_value("height_m", idx),
+                mass_kg=self.body_value("mass_kg", idx),
+                sex=sex,
+                table=_table_for(table, sex),
+            )
+        changes = {}
+        for k in self.values:
+            if k not in BODY_PARAMETERS:
+                v = self.chunk_value(k, idx)
+                changes[k] = v[:, None] if isinstance(v, np.ndarray) and v.ndim else v
+        ex = dataclasses.replace(self.base, **changes) if changes else self.base  # type: ignore[type-var]
+        return ex, chunk_body
+
+    def evaluate(self, idx: np.ndarray) -> Any:
+        """A chunk of set-ups: its summary numbers, or its full dataset (over ``setup``)."""
+        with quiet():  # the sweep warns once, from the caller's thread
+            ex, chunk_body = self.instance(idx)
+            if self.use_kernel:
+                return _unstack(
+                    _kernels.summarize(ex, chunk_body, self.phase, self.g), len(self.forces)
+                )
+            pose = ex._pose(chunk_body, self.phase)
+            if self.summary:
+                masses = np.stack([np.asarray(chunk_body.segment_mass(s)) for s in SEGMENTS], -1)
+                load = np.broadcast_to(np.asarray(ex.load_kg, dtype=float), (idx.size, 1))
+                st = summary_statics(pose, masses, load, self.g)
+                return _summarize(st, pose, self.phase)
+            return _dataset(
+                ex, chunk_body, pose, self.phase, self.g, lead_dim="setup", warn_odd=False
+            )
+
+    def groups(self, idx: np.ndarray) -> list[np.ndarray]:
+        """Positions in ``idx`` of its set-ups grouped by their categorical values (a chunk
+        never mixes them), each group in increasing order."""
+        categorical = self.categorical
+        if not categorical:
+            return [np.arange(idx.size)]
+        sizes = [self.values[d].size for d in categorical]
+        codes = np.ravel_multi_index([self.position(d, idx) for d in categorical], sizes)
+        order = np.argsort(codes, kind="stable")
+        return np.split(order, np.flatnonzero(np.diff(codes[order])) + 1)
+
+    def block(self, idx: np.ndarray) -> np.ndarray:
+        """Summary of the set-ups ``idx`` as an (idx, columns) array (see :func:`_stack`):
+        the function of a lazy sweep's dask blocks."""
+        out = np.empty((idx.size, sum(_widths(len(self.forces)))))
+        for rows in self.groups(idx):
+            out[rows] = _stack(self.evaluate(idx[rows]), len(self.forces))
+        return out
+
+
+def _table_for(table: Any, sex: str) -> SegmentTable:
+    """The table of a chunk's body: a name looked up for the sex, a table as it is (or, if
+    it is of the other sex, the table of the same name for this one)."""
+    if isinstance(table, SegmentTable):
+        if table.sex in ("any", sex):
+            return table
+        table = table.name
+    return get_table(table, sex)
+
+
+def _check_options(threads, chunks, chunk_postures, summary, progress):
+    """The sweep's own options, each checked by name."""
+    if threads is not None:
+        threads = check_int(
+            "threads", threads, low=1, expected="a number of threads >= 1 (or None)"
+        )
+    if chunks is not None:
+        chunks = check_int("chunks", chunks, low=1, expected="a number of set-ups >= 1 (or None)")
+    if chunk_postures is not None:
+        chunk_postures = check_int(
+            "chunk_postures", chunk_postures, low=1, expected="a number of postures >= 1 (or None)"
+        )
+    summary = check_bool("summary", summary)
+    if progress is not None:
+        progress = check_bool("progress", progress)
+    return threads, chunks, chunk_postures, summary, progress
+
+
+def _base_exercise(exercise: Any) -> Exercise:
+    if isinstance(exercise, type) and issubclass(exercise, Exercise):
+        return exercise()
+    if isinstance(exercise, Exercise):
+        return exercise
+    msg = f"`exercise` must be an exercise class or instance; got {exercise!r}."
+    raise TypeError(msg)
+
+
+def _plan(base, body, n, g, summary, use_kernel, parameters) -> _Plan:
+    """Check every parameter (the exercise's and the body's own checks, on every value, so
+    that a bad one is named before anything runs) and apply the fixed ones."""
+    fields = [f.name for f in dataclasses.fields(base)]  # type: ignore[arg-type]
+    for name in parameters:
+        if name not in fields and name not in BODY_PARAMETERS:
+            msg = (
+                f"`{name}` is not a parameter of {type(base).__name__} or of the body; "
+                f"expected one of {', '.join(fields + list(BODY_PARAMETERS))}."
+            )
+            raise ValueError(msg)
+    if body.shape and ({"height_m", "mass_kg"} & set(parameters)):
+        msg = "`height_m`/`mass_kg` cannot be swept for a population `body`; pass one body."
+        raise ValueError(msg)
+    parsed = {name: _as_values(name, v) for name, v in parameters.items()}
+    fixed = {k: _fixed(v) for k, (v, swept) in parsed.items() if not swept}
+    swept = {k: v for k, (v, is_swept) in parsed.items() if is_swept}
+    base = dataclasses.replace(base, **{k: v for k, v in fixed.items() if k not in BODY_PARAMETERS})
+    body = _fixed_body(body, fixed)
+    for name, arr in swept.items():  # the exercise checks a numeric array whole
+        if name in BODY_PARAMETERS:
+            continue
+        for value in arr if arr.dtype == object else [arr]:
+            dataclasses.replace(base, **{name: value})
+    _check_swept_body(body, swept)
+    lead_dims = (("body",) if body.shape else ()) + tuple(swept)
+    lead_sizes = ((body.shape[0],) if body.shape else ()) + tuple(a.size for a in swept.values())
+    phase = np.linspace(0.0, 1.0, n)
+    return _Plan(base, body, swept, lead_dims, lead_sizes, phase, g, summary, use_kernel)
+
+
+def _fixed_body(body: Body, fixed: dict[str, Any]) -> Body:
+    """``body`` with the body parameters given as single values."""
+    if not set(BODY_PARAMETERS) & set(fixed):
+        return body
+    sex = fixed.get("sex", body.sex)
+    return Body(
+        height_m=fixed.get("height_m", body.height_m),
+        mass_kg=fixed.get("mass_kg", body.mass_kg),
+        sex=sex,
+        table=_table_for(fixed.get("table", body.table), sex),
+    )
+
+
+def _check_swept_body(body: Body, swept: dict[str, np.ndarray]) -> None:
+    """The bodies of the sweep, built once on the calling thread: a bad stature, mass, sex or
+    table is named, and an odd stature or mass warned about once (the chunks' bodies are
+    built quietly)."""
+    if not set(BODY_PARAMETERS) & set(swept):
+        return
+    if body.shape:  # a population: its own pairs (warned about when it was built)
+        heights, masses = body.height_m, body.mass_kg
+    else:  # every stature with every mass
+        heights = np.reshape(swept.get("height_m", body.height_m), (-1, 1))
+        masses = np.reshape(swept.get("mass_kg", body.mass_kg), (1, -1))
+    sexes = swept.get("sex", [body.sex])
+    tables = swept.get("table", [body.table])
+    for k, (sex, table) in enumerate(itertools.product(sexes, tables)):  # a few categories
+        with quiet() if k or body.shape else contextlib.nullcontext():
+            Body(height_m=heights, mass_kg=masses, sex=sex, table=_table_for(table, sex))
 
 
 def sweep(
@@ -221,6 +441,7 @@ def sweep(
     progress: bool | None = None,
     chunks: int | None = None,
     engine: str = "auto",
+    memory_limit_gb: float | None = None,
     **parameters: Any,
 ) -> xr.Dataset:
     """Evaluate an exercise over every combination of the given parameter values.
@@ -243,12 +464,12 @@ def sweep(
         the hip's peak, along a ``force`` dimension, and the weights above and below the
         hip), so that memory is bounded by a chunk.
     g : float, default 9.80665
-        m/s^2.
+        m/s^2, between 0.1 and 100.
     chunk_postures : int, optional
         Postures (set-ups x phase samples) evaluated at once (default 65536 with numpy,
         262144 on the compiled kernel).
     threads : int, optional
-        Worker threads (default: every core).
+        Worker threads, >= 1 (default: every core).
     progress : bool, optional
         Show a ``tqdm`` progress bar (default: only for sweeps of more than 10^7 postures).
     chunks : int, optional
@@ -256,7 +477,8 @@ def sweep(
         to be computed on any dask scheduler, a ``dask.distributed`` cluster included (needs
         the ``dask`` extra; summary mode only). Nothing is computed until ``.compute()``; a
         set-up the body cannot perform then raises, and the centre-of-pressure warning is
-        left to the ``cop_leaves_foot`` variable.
+        left to the ``cop_leaves_foot`` variable. The lazy dataset pickles with the standard
+        :mod:`pickle`.
     engine : {"auto", "numba", "numpy"}, default "auto"
         How summary sweeps are computed. ``"numpy"``: the vectorized numpy core, chunk by
         chunk. ``"numba"``: a compiled kernel that fuses posture, statics, hip decomposition
@@ -264,30 +486,41 @@ def sweep(
         first call in a fresh environment compiles it, several seconds, then it is cached on
         disk). ``"auto"``: the kernel where there is one and numba is installed, else
         numpy. Both engines give the same numbers (to rounding, about 1e-12 relative).
+    memory_limit_gb : float, optional
+        Refuse, before allocating, a sweep estimated to need more memory than this, GB
+        (default 4): a full sweep holds about 3 kB per posture, a summary sweep 0.4 kB per
+        set-up plus its chunks in flight, a lazy sweep one dask chunk at a time.
     **parameters
         Any field of the exercise (``load_kg``, ``bench_height_m``, ...) or of the body
         (``height_m``, ``mass_kg``, ``sex``, ``table``): a scalar fixes it, a 1-D array sweeps
-        it and becomes a dimension of that name (in the order given).
+        it and becomes a dimension of that name (in the order given). Every value is checked
+        as the exercise or the body checks it, before anything is computed.
 
     Returns
     -------
     xarray.Dataset
         Dimensions: ``body`` (for a population), one per swept parameter, then (full mode) the
-        dimensions of :func:`simulate`.
+        dimensions of :func:`simulate`. With nothing swept, the one set-up's result.
 
     Raises
     ------
     ValueError, TypeError
-        For a parameter name that does not exist, an empty or multi-dimensional array, or a
-        set-up that the body cannot perform (the message names the parameter); for
+        For a parameter name that does not exist, a bad value (named with the parameter), an
+        empty or multi-dimensional array, a sweep larger than ``memory_limit_gb``; for
         ``engine="numba"`` where there is no kernel.
+    InfeasibleSetupError
+        A :class:`ValueError` for a set-up the body cannot perform (the message names the
+        parameter).
     ImportError
         For ``engine="numba"`` without numba installed.
 
     Warns
     -----
     BiomechWarning
-        Once, with a count, when the centre of pressure leaves the foot in some set-ups.
+        Once, with a count, when the centre of pressure leaves the foot in some set-ups; once
+        for swept statures or masses outside the adult range of the tables. Warnings come
+        from the calling thread, whatever threads compute: a sweep never touches the
+        process's warning filters, so sweeps run safely from several threads at once.
 
     Examples
     --------
@@ -300,219 +533,142 @@ def sweep(
     >>> bool((s["lockout_to_peak_hip"].sel(load_kg=200) > 0.9).all())
     True
     """
-    if isinstance(exercise, type):
-        if not issubclass(exercise, Exercise):
-            msg = f"`exercise` must be an exercise class or instance; got {exercise!r}."
-            raise TypeError(msg)
-        base = exercise()
-    elif isinstance(exercise, Exercise):
-        base = exercise
-    else:
-        msg = f"`exercise` must be an exercise class or instance; got {exercise!r}."
-        raise TypeError(msg)
+    base = _base_exercise(exercise)
     body, n, g = _check_run(body, n, g)
+    threads, chunks, chunk_postures, summary, progress = _check_options(
+        threads, chunks, chunk_postures, summary, progress
+    )
+    limit = memory_limit(memory_limit_gb)
     use_kernel = _use_kernel(check_choice("engine", engine, _kernels.ENGINES), base, summary)
-    forces = type(base).forces
     if chunk_postures is None:
         chunk_postures = KERNEL_CHUNK_POSTURES if use_kernel else DEFAULT_CHUNK_POSTURES
-    chunk_postures = int(
-        check_real("chunk_postures", chunk_postures, low=1, expected="a number of postures >= 1")
-    )
-    fields = [f.name for f in dataclasses.fields(base)]  # type: ignore[arg-type]
-    for name in parameters:
-        if name not in fields and name not in BODY_PARAMETERS:
-            msg = (
-                f"`{name}` is not a parameter of {type(base).__name__} or of the body; "
-                f"expected one of {', '.join(fields + list(BODY_PARAMETERS))}."
-            )
-            raise ValueError(msg)
-    if body.shape and ({"height_m", "mass_kg"} & set(parameters)):
-        msg = "`height_m`/`mass_kg` cannot be swept for a population `body`; pass one body."
-        raise ValueError(msg)
-
-    values = {name: _as_values(name, v) for name, v in parameters.items()}
-    dims = [name for name, (_, swept) in values.items() if swept]
-    lead_dims = (["body"] if body.shape else []) + dims
-    lead_sizes = ([body.shape[0]] if body.shape else []) + [values[d][0].size for d in dims]
-    n_setups = math.prod(lead_sizes)
-
-    # categorical parameters run as separate vectorized evaluations (a few values each)
-    categorical = [d for d in dims if values[d][0].dtype == object]
-    phase = np.linspace(0.0, 1.0, n)
-    grid_index = np.indices(lead_sizes).reshape(len(lead_sizes), -1)  # (dims, setups)
-    position = {d: grid_index[i] for i, d in enumerate(lead_dims)}
-
-    def chunk_value(name: str, idx: np.ndarray) -> Any:
-        """A parameter's value(s) for the set-ups ``idx`` (categorical: one per chunk)."""
-        arr, swept = values[name]
-        if not swept:
-            return arr[0]
-        if arr.dtype == object:
-            return arr[position[name][idx[0]]]
-        return arr[position[name][idx]]
-
-    def body_value(name: str, idx: np.ndarray) -> np.ndarray:
-        if name in parameters:
-            return np.broadcast_to(np.asarray(chunk_value(name, idx), dtype=float), idx.shape)
-        own = np.broadcast_to(np.asarray(getattr(body, name), dtype=float), body.shape)
-        return own[position["body"][idx]] if body.shape else np.full(idx.shape, float(own))
-
-    one_body = not body.shape and not set(BODY_PARAMETERS) & set(parameters)
-
-    def instance(idx: np.ndarray, per_setup_body: bool = True) -> tuple[Exercise, Body]:
-        """The exercise and body of the set-ups ``idx`` (fields of shape (set-ups, 1)); the
-        body has shape (set-ups,), or is the sweep's one body if it is not swept and
-        ``per_setup_body`` is false (the compiled kernel broadcasts it)."""
-        if one_body and not per_setup_body:
-            chunk_body = body
-        else:
-            sex = chunk_value("sex", idx) if "sex" in parameters else body.sex
-            table = chunk_value("table", idx) if "table" in parameters else body.table.name
-            chunk_body = Body(
-                height_m=body_value("height_m", idx),
-                mass_kg=body_value("mass_kg", idx),
-                sex=sex,
-                table=get_table(table, sex),
-            )
-        changes = {}
-        for k in parameters:
-            if k in BODY_PARAMETERS:
-                continue
-            v = chunk_value(k, idx)
-            changes[k] = v[:, None] if isinstance(v, np.ndarray) and v.ndim else v
-        return dataclasses.replace(base, **changes), chunk_body  # type: ignore[type-var]
-
-    def evaluate(idx: np.ndarray) -> Any:
-        ex, chunk_body = instance(idx)
-        if use_kernel:
-            return _unstack(_kernels.summarize(ex, chunk_body, phase, g), len(forces))
-        pose = ex._pose(chunk_body, phase)
-        if summary:
-            masses = np.stack([np.asarray(chunk_body.segment_mass(s)) for s in SEGMENTS], -1)
-            load = np.broadcast_to(np.asarray(ex.load_kg, dtype=float), (idx.size, 1))
-            return _summarize(summary_statics(pose, masses, load, g), pose, phase)
-        return _dataset(ex, chunk_body, pose, phase, g, lead_dim="setup", warn_odd=False)
-
+    plan = _plan(base, body, n, g, summary, use_kernel, parameters)
+    workers = max(1, threads or os.cpu_count() or 1)
+    _check_sweep_budget(plan, limit, chunks, chunk_postures, workers)
     if chunks is not None:
         if not summary:
             msg = "`chunks` needs `summary=True`: full curves of a large sweep do not fit memory."
             raise ValueError(msg)
-        chunks = int(check_real("chunks", chunks, low=1, expected="a number of set-ups >= 1"))
+        ds = _lazy_summary(plan, chunks)
+        ds = ds.assign_coords(_sweep_coords(plan))
+        return _finish(ds, plan, 0)
+    batches, pieces = _pieces(plan, chunk_postures, workers)
+    show = progress if progress is not None else plan.n_setups * n > 10**7
+    bar = _bar(show, len(pieces))
+    try:
+        if summary:
+            ds, n_outside = _eager_summary(plan, batches, pieces, threads, bar)
+        else:
+            ds, n_outside = _full(plan, pieces, threads, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    return _finish(ds, plan, n_outside)
 
-        def block(idx: np.ndarray) -> np.ndarray:
-            """Summary of the set-ups ``idx`` as an (idx, columns) array (see :func:`_stack`);
-            mixed categorical values in a block are evaluated group by group."""
-            out = np.empty((idx.size, sum(_widths(len(forces)))))
-            keys = np.array(
-                [[str(values[d][0][position[d][i]]) for d in categorical] for i in idx]
-            ).reshape(idx.size, len(categorical))
-            for key in {tuple(k) for k in keys}:
-                mask = np.all(keys == np.array(key, dtype=keys.dtype), axis=1)
-                out[mask] = _stack(evaluate(idx[mask]), len(forces))
-            return out
 
-        ds = _lazy_summary(block, n_setups, chunks, lead_dims, lead_sizes, forces)
-        ds = ds.assign_coords(_sweep_coords(dims, values, body))
-        n_outside = 0
-        return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
+def _check_sweep_budget(plan: _Plan, limit: float, chunks, chunk_postures: int, workers: int):
+    """Refuse, before anything is allocated, a sweep that would not fit the budget."""
+    swept = ", ".join(f"`{d}`: {s}" for d, s in zip(plan.lead_dims, plan.lead_sizes, strict=True))
+    n = plan.phase.size
+    if chunks is not None:
+        check_budget(
+            simulate_bytes(plan.base, chunks * n, bodies=1, lifted=False),
+            limit,
+            f"a lazy sweep's dask chunk of `chunks` = {chunks} set-ups x `n` = {n} postures",
+            "Use smaller chunks.",
+        )
+    elif plan.summary:
+        check_budget(
+            summary_sweep_bytes(plan.n_setups, chunk_postures, workers),
+            limit,
+            f"a summary sweep of {plan.n_setups} set-ups ({swept})",
+            "Sweep fewer values, or pass chunks= for a lazy, dask-backed sweep.",
+        )
+    else:
+        check_budget(
+            simulate_bytes(plan.base, plan.n_setups * n, bodies=1, lifted=False),
+            limit,
+            f"a full sweep of {plan.n_setups} set-ups ({swept}) x `n` = {n} postures",
+            "Use summary=True (a few numbers per set-up, memory bounded by a chunk), or "
+            "chunks= with it for a lazy sweep, or sweep fewer values.",
+        )
 
-    # chunks never mix categorical values: group set-ups by them
-    groups: dict[tuple, list[int]] = {}
-    for i in range(n_setups) if categorical else ():
-        key = tuple(values[d][0][position[d][i]] for d in categorical)
-        groups.setdefault(key, []).append(i)
-    order = [np.asarray(v) for v in groups.values()] if categorical else [np.arange(n_setups)]
-    # batches of at most PREPARE_SETUPS set-ups (the kernel's per-set-up tables are built a
-    # batch at a time: bounded memory), each cut into equal pieces of at most chunk_postures
-    # postures, and at least one per thread
-    workers = max(1, threads or os.cpu_count() or 1)
+
+def _pieces(plan: _Plan, chunk_postures: int, workers: int):
+    """The sweep's set-ups in batches of at most :data:`PREPARE_SETUPS` (the kernel's
+    per-set-up tables are built a batch at a time: bounded memory), never mixing
+    categorical values, each cut into equal pieces of at most ``chunk_postures`` postures
+    and at least one per thread: ``(batches, [(set-ups, batch, rows of the batch)])``."""
     batches: list[np.ndarray] = []
-    pieces: list[tuple[np.ndarray, int, slice]] = []  # (set-ups, batch, rows of the batch)
-    for grp in order:
+    pieces: list[tuple[np.ndarray, int, slice]] = []
+    everything = np.arange(plan.n_setups)
+    for grp in (everything[rows] for rows in plan.groups(everything)):
         split = grp.size > PREPARE_SETUPS
         for batch in np.array_split(grp, math.ceil(grp.size / PREPARE_SETUPS)) if split else [grp]:
-            for rows in _chunk_rows(batch.size, n, chunk_postures, workers):
+            for rows in _chunk_rows(batch.size, plan.phase.size, chunk_postures, workers):
                 pieces.append((batch[rows], len(batches), rows))
             batches.append(batch)
+    return batches, pieces
 
-    show = progress if progress is not None else n_setups * n > 10**7
 
-    if summary:
-        coords = {**_sweep_coords(dims, values, body), **_force_coords(forces)}
-        bar = _bar(show, len(pieces))
+def _eager_summary(plan: _Plan, batches, pieces, threads, bar) -> tuple[xr.Dataset, int]:
+    """A summary sweep computed now: the compiled kernel, or numpy chunk by chunk."""
+    forces = plan.forces
+    if plan.use_kernel:
+        # per batch: the kernel's inputs once (no Python work per chunk), then its chunks
+        # on the pool, straight into one (set-ups, columns) block that the variables view
+        stacked = np.empty((plan.n_setups, _kernels.width(len(forces))))
 
-        def labelled(out: dict[str, np.ndarray]) -> xr.Dataset:
-            """The summary dataset of the output arrays ``out`` (viewed, not copied)."""
-            data_vars = {
-                name: _summary_variable(name, u, ln, out[name], lead_dims, lead_sizes, forces)
-                for name, u, ln in SUMMARY_VARIABLES
-            }
-            ds = _summary_dataset(data_vars, coords)
-            return _finish(ds, dims, values, body, base, lead_dims, g, 0, n_setups, summary)
+        def prepare(batch: np.ndarray) -> Any:
+            with quiet():
+                return _kernels.prepare(*plan.instance(batch, per_setup_body=False), plan.g)
 
-        if use_kernel:
-            # per batch: the kernel's inputs once (no Python work per chunk), then its chunks
-            # on the pool, straight into one (set-ups, columns) block that the variables view
-            stacked = np.empty((n_setups, _kernels.width(len(forces))))
-            _run_kernel(
-                lambda batch: _kernels.prepare(*instance(batch, per_setup_body=False), g),
-                batches,
-                [[p[2] for p in pieces if p[1] == k] for k in range(len(batches))],
-                phase,
-                stacked,
-                threads,
-                bar,
-            )
-            out = _unstack(stacked[:, : sum(_widths(len(forces)))], len(forces))
-            ds = labelled(out)
-        else:
-            out = {
-                name: np.empty(
-                    (n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else n_setups,
-                    dtype=bool if name == "cop_leaves_foot" else float,
-                )
-                for name, _, _ in SUMMARY_VARIABLES
-            }
-
-            def store(piece: tuple[np.ndarray, int, slice]) -> None:
-                """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
-                res = evaluate(piece[0])
-                for name in out:
-                    out[name][piece[0]] = res[name]
-
-            _run(store, pieces, threads, bar)
-            ds = labelled(out)
-        if bar is not None:
-            bar.close()
-        n_outside = int(out["cop_leaves_foot"].sum())
-        _warn_outside(base, n_outside, n_setups, summary)
-        return ds
+        rows = [[p[2] for p in pieces if p[1] == k] for k in range(len(batches))]
+        _run_kernel(prepare, batches, rows, plan.phase, stacked, threads, bar)
+        out = _unstack(stacked[:, : sum(_widths(len(forces)))], len(forces))
     else:
-        bar = _bar(show, len(pieces))
-        results = _run(evaluate, [p[0] for p in pieces], threads, bar)
-        if bar is not None:
-            bar.close()
-        full = xr.concat(
-            results,
-            dim="setup",
-            data_vars="all",
-            coords="minimal",
-            compat="override",
-            join="override",
+        out = {
+            name: np.empty(
+                (plan.n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else plan.n_setups,
+                dtype=bool if name == "cop_leaves_foot" else float,
+            )
+            for name, _, _ in SUMMARY_VARIABLES
+        }
+
+        def store(piece: tuple[np.ndarray, int, slice]) -> None:
+            """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
+            res = plan.evaluate(piece[0])
+            for name in out:
+                out[name][piece[0]] = res[name]
+
+        _run(store, pieces, threads, bar)
+    coords = {**_sweep_coords(plan), **_force_coords(forces)}
+    data_vars = {
+        name: _summary_variable(name, u, ln, out[name], plan.lead_dims, plan.lead_sizes, forces)
+        for name, u, ln in SUMMARY_VARIABLES
+    }
+    return _summary_dataset(data_vars, coords), int(out["cop_leaves_foot"].sum())
+
+
+def _full(plan: _Plan, pieces, threads, bar) -> tuple[xr.Dataset, int]:
+    """A full sweep: every set-up's dataset, back in the grid's order and shape."""
+    results = _run(plan.evaluate, [p[0] for p in pieces], threads, bar)
+    full = xr.concat(
+        results, dim="setup", data_vars="all", coords="minimal", compat="override", join="override"
+    )
+    order_all = np.concatenate([p[0] for p in pieces])
+    full = full.isel(setup=np.argsort(order_all))
+    if not plan.lead_dims:
+        ds = full.isel(setup=0, drop=True)
+    else:
+        full = full.assign_coords(setup=np.arange(plan.n_setups))
+        index = xr.Coordinates.from_pandas_multiindex(
+            _multiindex(list(plan.lead_dims), list(plan.lead_sizes)), "setup"
         )
-        order_all = np.concatenate([p[0] for p in pieces])
-        full = full.isel(setup=np.argsort(order_all))
-        full = full.assign_coords(setup=np.arange(n_setups))
-        index = (
-            xr.Coordinates.from_pandas_multiindex(_multiindex(lead_dims, lead_sizes), "setup")
-            if lead_dims
-            else None
-        )
-        ds = full.assign_coords(index).unstack("setup") if index is not None else full
-        ds = ds.transpose(*lead_dims, ...)
-        outside = ~ds["cop_within_foot"].all("phase")
-        n_outside = int(outside.sum())
-    return _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary)
+        ds = full.assign_coords(index).unstack("setup").transpose(*plan.lead_dims, ...)
+    ds = ds.assign_coords(_sweep_coords(plan))
+    outside = ~ds["cop_within_foot"].all("phase")
+    return ds, int(outside.sum())
 
 
 def _chunk_rows(setups: int, n: int, chunk_postures: int, workers: int) -> list[slice]:
@@ -568,36 +724,38 @@ def _force_index(forces: tuple[str, ...]) -> Any:
     return PandasIndex.from_variables({"force": xr.Variable("force", list(forces))}, options={})
 
 
-def _sweep_coords(dims, values, body) -> dict[str, Any]:
+def _sweep_coords(plan: _Plan) -> dict[str, Any]:
     """The coordinates of the swept dimensions (and of a population's bodies)."""
     coords: dict[str, Any] = {}
-    for d in dims:
-        arr = values[d][0]
+    for d, arr in plan.values.items():
         unit = d.rsplit("_", 1)[-1] if d.endswith(("_kg", "_m", "_deg")) else ""
         attrs = {"units": unit} if unit else {}
         coords[d] = (d, arr.astype(str) if arr.dtype == object else arr, attrs)
+    body = plan.body
     if body.shape:
         coords["height_m"] = ("body", np.broadcast_to(body.height_m, body.shape).copy())
         coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, body.shape).copy())
     return coords
 
 
-def _finish(ds, dims, values, body, base, lead_dims, g, n_outside, n_setups, summary):
-    """Coordinates (summary datasets are built with theirs: each assign_coords costs about a
-    millisecond), attributes and the one centre-of-pressure warning."""
-    if not summary:
-        ds = ds.assign_coords(_sweep_coords(dims, values, body))
+def _finish(ds: xr.Dataset, plan: _Plan, n_outside: int) -> xr.Dataset:
+    """Attributes and the one centre-of-pressure warning (coordinates are assigned where
+    each kind of sweep is built: each assign_coords costs about a millisecond)."""
     ds.attrs.update(
         {
-            "exercise": base.name,
-            **{k: v for k, v in base.as_attrs().items() if k not in dims and np.ndim(v) == 0},
-            "swept": ", ".join(lead_dims),
-            "g_m_per_s2": g,
+            "exercise": plan.base.name,
+            **{
+                k: v
+                for k, v in plan.base.as_attrs().items()
+                if k not in plan.values and np.ndim(v) == 0
+            },
+            "swept": ", ".join(plan.lead_dims),
+            "g_m_per_s2": plan.g,
             "sign_convention": SIGN_CONVENTION,
             "biomech_version": _version(),
         }
     )
-    _warn_outside(base, n_outside, n_setups, summary)
+    _warn_outside(plan.base, n_outside, plan.n_setups, plan.summary)
     return ds
 
 
@@ -627,14 +785,16 @@ def _force_coords(forces: tuple[str, ...]) -> dict[str, Any]:
     return {"force": ("force", list(forces)), "side_of_hip": ("force", side)}
 
 
-def _lazy_summary(block, n_setups: int, chunk: int, lead_dims, lead_sizes, forces) -> xr.Dataset:
-    """A dask-backed summary dataset whose blocks call ``block`` on ranges of set-ups."""
+def _lazy_summary(plan: _Plan, chunk: int) -> xr.Dataset:
+    """A dask-backed summary dataset whose blocks call ``plan.block`` on ranges of set-ups
+    (a bound method of a picklable value: the graph pickles with the standard pickle)."""
     import dask.array as da
 
+    forces = plan.forces
     widths = _widths(len(forces))
-    index = da.arange(n_setups, chunks=chunk)
+    index = da.arange(plan.n_setups, chunks=chunk)
     stacked = index.map_blocks(
-        block, new_axis=1, chunks=(index.chunks[0], sum(widths)), dtype=float
+        plan.block, new_axis=1, chunks=(index.chunks[0], sum(widths)), dtype=float
     )
     data_vars = {}
     start = 0
@@ -644,7 +804,7 @@ def _lazy_summary(block, n_setups: int, chunk: int, lead_dims, lead_sizes, force
         if name == "cop_leaves_foot":
             column = column > 0.5
         data_vars[name] = _summary_variable(
-            name, unit, long_name, column, lead_dims, lead_sizes, forces
+            name, unit, long_name, column, plan.lead_dims, plan.lead_sizes, forces
         )
     return xr.Dataset(data_vars, coords=_force_coords(forces))
 
@@ -758,21 +918,25 @@ def _run_kernel(
 
 
 def _run(evaluate: Callable[[Any], Any], chunks: list[Any], threads: int | None, bar: Any) -> list:
-    """Evaluate the chunks on a thread pool, in order, updating the progress bar ``bar``."""
+    """Evaluate the chunks on a thread pool, in order, updating the progress bar ``bar``.
+    Each chunk is evaluated quietly on its thread (:func:`quiet`): the sweep warns once,
+    from the caller's thread, and the process's warning filters are never touched."""
     workers = max(1, min(threads or os.cpu_count() or 1, len(chunks)))
-    with warnings.catch_warnings():
-        # per-chunk warnings are summarized once by the caller
-        warnings.simplefilter("ignore", BiomechWarning)
-        if workers == 1:
-            results = []
-            for chunk in chunks:
-                results.append(evaluate(chunk))
-                if bar is not None:
-                    bar.update()
-        else:
-            results = []
-            for res in _pool(workers, os.getpid()).map(evaluate, chunks):
-                results.append(res)
-                if bar is not None:
-                    bar.update()
+    results = []
+    if workers == 1:
+        for chunk in chunks:
+            results.append(_quietly(evaluate, chunk))
+            if bar is not None:
+                bar.update()
+    else:
+        pool = _pool(workers, os.getpid())
+        for res in pool.map(functools.partial(_quietly, evaluate), chunks):
+            results.append(res)
+            if bar is not None:
+                bar.update()
     return results
+
+
+def _quietly(evaluate: Callable[[Any], Any], chunk: Any) -> Any:
+    with quiet():
+        return evaluate(chunk)
