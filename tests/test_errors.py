@@ -86,7 +86,16 @@ def test_bench_too_high_for_the_plates():
 def test_bench_too_low_for_the_plates():
     with pytest.raises(ValueError, match=r"`bench_height_m` = 0.15 is too low for plates"):
         simulate(HipThrust(bench_height_m=0.15, plate_diameter_m=1.0))
-    with pytest.raises(ValueError, match=r"`feet_distance_m` = 0.05: at lockout the bar"):
+    with pytest.raises(ValueError, match=r"`feet_distance_m` = 0.06: at lockout the bar"):
+        simulate(HipThrust(feet_distance_m=0.06))
+
+
+def test_heels_under_the_bench_edge():
+    """5 cm from the bench edge to the ankle puts the heels (5.3 cm behind the ankle of the
+    default body) under the bench: refused, with how far to move the feet."""
+    with pytest.raises(
+        biomech.InfeasibleSetupError, match=r"`feet_distance_m` = 0.05 .*0.003 m under the bench"
+    ):
         simulate(HipThrust(feet_distance_m=0.05))
 
 

@@ -253,6 +253,7 @@ def fill_row(b, p, row, margin):
     r_plate = row[PLATE_R]
     return (
         abs(ratio) > 1.0 - margin
+        or b[HEEL_X] - x_c <= margin
         or q_lock < ac - ls + margin
         or lth + r_c > ac + ls - margin
         or _chain(phi_lock, row)[7] <= r_plate + margin

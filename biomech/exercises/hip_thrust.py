@@ -69,7 +69,8 @@ class HipThrust(Exercise):
         Hip hyperextension at lockout, deg, in [0, 30] (posterior pelvic tilt).
     bench_contact_fraction : float, default 0.75
         Where the back touches the bench, as a fraction of the trunk from the hip joint centres
-        (0) to the shoulder joint centres (1). The default puts it near the inferior angle of
+        (0) to the shoulder joint centres (1), in [0.25, 1] (below a quarter of the trunk the
+        bench would be under the lower back). The default puts it near the inferior angle of
         the scapula (about the level of T7; modelling estimate).
     back_offset_m : float or None, default None
         Distance from the trunk axis (hip to shoulder joint centres) back to the skin at the
@@ -147,10 +148,9 @@ class HipThrust(Exercise):
         )
         self._check_field(
             "bench_contact_fraction",
-            low=0.0,
-            low_inclusive=False,
+            low=0.25,
             high=1.0,
-            expected="a fraction of trunk length in (0, 1]",
+            expected="a fraction of trunk length in [0.25, 1]",
         )
         for name in ("back_offset_m", "bar_offset_m"):
             self._check_field(
@@ -254,6 +254,14 @@ class HipThrust(Exercise):
                 f"`bench_height_m` = {bench} is too {'high' if too_high else 'low'} for "
                 f"these legs: with the shank vertical the hips cannot reach lockout (short "
                 f"by about {miss:.3f} m). Lower the bench, or set `feet_distance_m`."
+            )
+            raise InfeasibleSetupError(msg)
+        heel_behind = -geo.heel_to_ankle - s["contact"].real  # heel x minus the bench edge's
+        if np.any(heel_behind <= 0.0):
+            msg = (
+                f"`feet_distance_m` = {shown(self.feet_distance_m)} is too close to the bench: "
+                f"the heels would be {float(np.max(-heel_behind)):.3f} m under the bench edge. "
+                f"Move the feet at least that much further from the bench."
             )
             raise InfeasibleSetupError(msg)
         q, ac = s["lockout_chain"], s["ankle_to_contact"]
