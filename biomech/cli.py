@@ -14,6 +14,7 @@ wrote .../compare.png
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -222,7 +223,7 @@ def _tempo(args: argparse.Namespace) -> None:
     start: Literal["top", "bottom"] = args.start or (
         "bottom" if args.exercise == "deadlift" else "top"
     )
-    tempo = Tempo.parse(args.tempo, start=start)
+    tempo = Tempo._parse(args.tempo, start=start, argument="tempo")
     ds = simulate(
         EXERCISES[args.exercise](load_kg=args.load_kg),
         _body(args),
@@ -277,10 +278,34 @@ def _tempo(args: argparse.Namespace) -> None:
     print(f"wrote {out}")
 
 
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse, before any work, a figure that cannot be written where asked."""
+    out = getattr(args, "out", None)
+    if out is None or getattr(args, "no_figure", False):
+        return
+    folder = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(folder):
+        msg = f"`out` = {out!r} cannot be written: the folder {folder!r} does not exist."
+        raise ValueError(msg)
+
+
+def _as_options(message: str, args: argparse.Namespace) -> str:
+    """A library message with the arguments it names (`load_kg`) as the options that set them
+    on the command line (`--load-kg`)."""
+    for dest in vars(args):
+        if dest not in ("command", "exercise"):
+            message = message.replace(f"`{dest}`", f"`--{dest.replace('_', '-')}`")
+    return message
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit code (0 ok, 2 bad input)."""
+    """Run the command line; returns the process exit code (0 ok, 2 bad input).
+
+    An error names the option to change (``--load-kg``), the value and what is expected.
+    """
     args = _parser().parse_args(argv)
     try:
+        _check_out(args)
         if args.command == "compare":
             _compare(args)
         elif args.command == "tempo":
@@ -288,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _fbd(args)
     except (ValueError, TypeError, OSError) as exc:
-        print(f"biomech: error: {exc}", file=sys.stderr)
+        print(f"biomech: error: {_as_options(str(exc), args)}", file=sys.stderr)
         return 2
     return 0
 

@@ -19,12 +19,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._validation import check_choice, check_real
+from ._validation import check_bool, check_choice, check_real
 from .conventions import JOINTS, MOMENT_POSITIVE
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,8 +63,13 @@ def _plt():
 
 
 def _axes(ax: Axes | None) -> Axes:
+    from matplotlib.axes import Axes
+
     if ax is None:
         _, ax = _plt().subplots(figsize=(6.4, 4.4), layout="constrained")
+    elif not isinstance(ax, Axes):
+        msg = f"`ax` must be a matplotlib Axes (or None for a new figure); got {ax!r}."
+        raise TypeError(msg)
     return ax
 
 
@@ -76,33 +81,81 @@ def _label(ds: Any) -> str:
 
 
 def _as_items(datasets: Any, labels: Sequence[str] | None) -> list[tuple[str, xr.Dataset]]:
+    """(label, dataset) pairs of one result, a sequence or a mapping of them, each checked:
+    a result of one body."""
     import xarray as xr
 
     if isinstance(datasets, xr.Dataset):
         items = [(_label(datasets), datasets)]
     elif isinstance(datasets, Mapping):
         items = [(str(k), v) for k, v in datasets.items()]
-    else:
+    elif isinstance(datasets, Iterable) and not isinstance(datasets, str | bytes):
         items = [(_label(d), d) for d in datasets]
+    else:
+        msg = (
+            "`datasets` must be a result of biomech.simulate (an xarray.Dataset), or a "
+            f"sequence or mapping of them; got {datasets!r}."
+        )
+        raise TypeError(msg)
     if not items:
         msg = "`datasets` must hold at least one result of biomech.simulate; got none."
         raise ValueError(msg)
     for label, d in items:
-        if not isinstance(d, xr.Dataset) or "net_moment" not in d:
-            msg = f"`datasets` must hold results of biomech.simulate; got {type(d).__name__}."
-            raise TypeError(msg)
-        if "body" in d.dims:
-            msg = (
-                f"`datasets` entry {label!r} is a population (dimension 'body'); select one "
-                "body first, e.g. ds.isel(body=0)."
-            )
-            raise ValueError(msg)
+        _check_result("datasets", label, d, None)
     if labels is not None:
+        if isinstance(labels, str) or not isinstance(labels, Sequence):
+            msg = f"`labels` must be a sequence of strings, one per dataset; got {labels!r}."
+            raise TypeError(msg)
         if len(labels) != len(items):
-            msg = f"`labels` must have one label per dataset ({len(items)}); got {len(labels)}."
+            msg = (
+                f"`labels` must have one label per dataset ({len(items)}); got {len(labels)}: "
+                f"{list(labels)!r}."
+            )
             raise ValueError(msg)
         items = [(str(lab), d) for lab, (_, d) in zip(labels, items, strict=True)]
     return items
+
+
+def _one(ds: Any, over: str | None = None) -> tuple[str, xr.Dataset]:
+    """(label, dataset) of the one result ``ds`` (the argument of the one-result plots)."""
+    import xarray as xr
+
+    if not isinstance(ds, xr.Dataset):
+        msg = (
+            "`ds` must be one result of biomech.simulate (an xarray.Dataset); got a "
+            f"{type(ds).__name__}: {ds!r:.60}."
+        )
+        raise TypeError(msg)
+    _check_result("ds", _label(ds), ds, over)
+    return _label(ds), ds
+
+
+def _check_result(name: str, label: str, d: Any, over: str | None) -> None:
+    """Refuse what is not one body's result of biomech.simulate (over ``over``)."""
+    import xarray as xr
+
+    if not isinstance(d, xr.Dataset) or "net_moment" not in d:
+        msg = f"`{name}` must hold results of biomech.simulate; got {type(d).__name__} {d!r:.60}."
+        raise TypeError(msg)
+    if "body" in d.dims:
+        msg = (
+            f"`{name}` entry {label!r} is a population (dimension 'body'); each must be one "
+            "body: select one body first, e.g. ds.isel(body=0)."
+        )
+        raise ValueError(msg)
+    if over == "phase" and "phase" not in d.dims:
+        msg = (
+            f"`{name}` must be a quasi-static result over `phase`; got a rep lifted to a "
+            "tempo (over `time`): plot it with plot_dynamic_vs_static, or select one time."
+        )
+        raise ValueError(msg)
+    if over == "time" and ("quasi_static_net_moment" not in d or "time" not in d.dims):
+        msg = (
+            f"`{name}` must be a result of biomech.simulate(..., tempo=...), which has the "
+            "quasi-static moment beside the dynamic one over `time`; got a quasi-static "
+            "result over `phase`."
+        )
+        raise ValueError(msg)
 
 
 def _moment_label(ds: xr.Dataset, joint: str) -> str:
@@ -161,6 +214,10 @@ def plot_moment_curves(
     """
     check_choice("joint", joint, JOINTS)
     check_choice("x", x, ("hip_flexion", "phase"))
+    mark_peak, mark_lockout = (
+        check_bool("mark_peak", mark_peak),
+        check_bool("mark_lockout", mark_lockout),
+    )
     items = _as_items(datasets, labels)
     ax = _axes(ax)
     ax.axhline(0.0, color="0.6", lw=0.8, gid="zero")
@@ -246,15 +303,10 @@ def plot_dynamic_vs_static(
     >>> [line.get_gid() for line in ax.lines if line.get_gid() in ("dynamic", "quasi_static")]
     ['quasi_static', 'dynamic']
     """
-    ((label, ds),) = _as_items(ds, None)
-    if "quasi_static_net_moment" not in ds or "time" not in ds.dims:
-        msg = (
-            "`ds` must be a result of biomech.simulate(..., tempo=...), which has the "
-            "quasi-static moment beside the dynamic one; got a quasi-static result."
-        )
-        raise ValueError(msg)
+    label, ds = _one(ds, over="time")
     check_choice("joint", joint, JOINTS)
     check_choice("x", x, ("time", "hip_flexion", "phase"))
+    shade_movements = check_bool("shade_movements", shade_movements)
     ax = _axes(ax)
     if x == "time":
         xs, xlabel = ds["time"].values, f"time [{ds['time'].attrs.get('units', 's')}]"
@@ -327,7 +379,10 @@ def plot_moment_arms(
     >>> sorted(line.get_gid() for line in ax.lines)
     ['moment_arm:bar', 'moment_arm:bench', 'moment_arm:ground']
     """
-    ((label, ds),) = _as_items(ds, None)
+    label, ds = _one(ds)
+    if forces is not None and (isinstance(forces, str) or not isinstance(forces, Iterable)):
+        msg = f"`forces` must be a sequence of force names; got {forces!r}."
+        raise TypeError(msg)
     names = list(ds["force"].values) if forces is None else list(forces)
     for f in names:
         check_choice("forces", f, [str(v) for v in ds["force"].values])
@@ -462,8 +517,21 @@ def plot_free_body(
     """
     from matplotlib.patches import FancyArrowPatch
 
-    ((label, full),) = _as_items(ds, None)
+    label, full = _one(ds, over="phase")
     at = _at_phase(full, phase)
+    moment_arms = check_bool("moment_arms", moment_arms)
+    center_of_mass = check_bool("center_of_mass", center_of_mass)
+    if force_scale is not None:
+        force_scale = float(
+            check_real(
+                "force_scale",
+                force_scale,
+                low=0.0,
+                low_inclusive=False,
+                expected="an arrow length per newton in m/N > 0 (or None)",
+                scalar=True,
+            )
+        )
     ax = _axes(ax)
     pos = at["position"]
     height = float(full.attrs.get("body_height_m", 1.8))
@@ -593,9 +661,13 @@ def plot_stick_figure(
     >>> len([line for line in ax.lines if line.get_gid() == "body"])
     5
     """
-    ((_, full),) = _as_items(ds, None)
+    _, full = _one(ds, over="phase")
+    at = _at_phase(full, phase)
+    offset = float(
+        check_real("offset", offset, expected="a finite shift along x in m", scalar=True)
+    )
     ax = _axes(ax)
-    _draw_body(ax, _at_phase(full, phase)["position"], offset=offset, **style)
+    _draw_body(ax, at["position"], offset=offset, **style)
     ax.set_aspect("equal")
     return ax
 
@@ -624,11 +696,15 @@ def plot_posture_strip(
     >>> len(fig.axes)
     2
     """
-    ((label, full),) = _as_items(ds, None)
+    label, full = _one(ds, over="phase")
     check_choice("joint", joint, JOINTS)
+    if isinstance(phases, str) or not isinstance(phases, Sequence | np.ndarray):
+        msg = f"`phases` must be a sequence of phases in [0, 1]; got {phases!r}."
+        raise TypeError(msg)
     if len(phases) == 0:
         msg = "`phases` must hold at least one phase in [0, 1]; got none."
         raise ValueError(msg)
+    check_real("phases", phases, low=0.0, high=1.0, expected="phases of the rep in [0, 1]")
     plt = _plt()
     fig, (strip, curve) = plt.subplots(
         1, 2, figsize=(11, 4.2), layout="constrained", gridspec_kw={"width_ratios": [1.6, 1]}
@@ -668,7 +744,7 @@ def plot_posture_strip(
     return fig
 
 
-def animate_rep(ds: xr.Dataset, *, joint: str = "hip", interval_ms: int = 50) -> FuncAnimation:
+def animate_rep(ds: xr.Dataset, *, joint: str = "hip", interval_ms: float = 50.0) -> FuncAnimation:
     """The rep as an animation: the stick figure moving, with a marker on the moment curve.
 
     Use ``anim.to_jshtml()`` in Jupyter (no extra software), or
@@ -685,8 +761,18 @@ def animate_rep(ds: xr.Dataset, *, joint: str = "hip", interval_ms: int = 50) ->
     """
     from matplotlib.animation import FuncAnimation
 
-    ((label, full),) = _as_items(ds, None)
+    label, full = _one(ds, over="phase")
     check_choice("joint", joint, JOINTS)
+    interval_ms = float(
+        check_real(
+            "interval_ms",
+            interval_ms,
+            low=0.0,
+            low_inclusive=False,
+            expected="a time between frames in ms > 0",
+            scalar=True,
+        )
+    )
     plt = _plt()
     fig, (body_ax, curve) = plt.subplots(
         1, 2, figsize=(10, 4.2), layout="constrained", gridspec_kw={"width_ratios": [1.2, 1]}

@@ -46,7 +46,7 @@ def test_compare_prints_the_table_of_the_dataset(capsys):
 
 def test_bad_arguments_exit_with_a_message(capsys):
     assert main(["compare", "--mass-kg", "-80", "--no-figure"]) == 2
-    assert "`mass_kg` must be" in capsys.readouterr().err
+    assert "`--mass-kg` must be" in capsys.readouterr().err
 
 
 def test_console_script_is_installed():
@@ -105,7 +105,7 @@ def test_fbd_command(tmp_path, capsys):
     assert out.stat().st_size > 10_000
     assert "hip_thrust at phase 1.00" in capsys.readouterr().out
     assert main(["fbd", "squat", "--phase", "1.5", "--out", str(out)]) == 2
-    assert "`phase` must be a phase of the rep" in capsys.readouterr().err
+    assert "`--phase` must be a phase of the rep" in capsys.readouterr().err
 
 
 def test_tempo_prints_the_metrics_of_the_dataset(capsys, tmp_path):
@@ -129,4 +129,4 @@ def test_tempo_prints_the_metrics_of_the_dataset(capsys, tmp_path):
 
 def test_tempo_rejects_a_bad_notation(capsys):
     assert main(["tempo", "squat", "--tempo", "2-0", "--no-figure"]) == 2
-    assert "`notation` must have four parts" in capsys.readouterr().err
+    assert "`--tempo` must have four parts" in capsys.readouterr().err
