@@ -67,7 +67,8 @@ def check_budget(estimate: float, limit: float, cause: str, advice: str) -> None
     """
     if estimate > limit:
         msg = (
-            f"{cause} would need about {estimate / 1e9:.3g} GB of memory, above the budget of "
-            f"{limit / 1e9:.3g} GB. {advice} Or raise the budget with `memory_limit_gb=`."
+            f"{cause} would need about {estimate / 1e9:.3g} GB of memory; a call must fit the "
+            f"memory budget, {limit / 1e9:.3g} GB. {advice} Or raise the budget with "
+            "`memory_limit_gb=`."
         )
         raise ValueError(msg)

@@ -321,10 +321,10 @@ class Tempo:
             (("eccentric", self.eccentric_s), ("concentric", self.concentric_s)),
             key=lambda part: part[1],
         )
-        if rate * shortest < MIN_SAMPLES_PER_MOVE:
+        if rate * shortest < MIN_SAMPLES_PER_MOVE * (1.0 - 1e-12):  # the rate it suggests passes
             msg = (
-                f"`rate_hz` = {rate:g} gives {rate * shortest:.3g} samples over the "
-                f"{shortest:g} s {name}; at least {MIN_SAMPLES_PER_MOVE} per move are needed: "
+                f"`rate_hz` = {rate!r} gives {rate * shortest:.3g} samples over the "
+                f"{shortest:g} s {name}; a move needs at least {MIN_SAMPLES_PER_MOVE}: "
                 f"use rate_hz >= {MIN_SAMPLES_PER_MOVE / shortest:g}."
             )
             raise ValueError(msg)

@@ -219,7 +219,7 @@ def test_the_tempo_cli_refuses_too_few_samples(capsys):
     argv = ["tempo", "squat", "--rate-hz", "0.1", "--no-figure"]
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert "`rate_hz`" in err
+    assert "`--rate-hz`" in err
     assert "nan" not in err.lower()
 
 
