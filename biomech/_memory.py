@@ -29,7 +29,8 @@ DEFAULT_MEMORY_LIMIT_GB = 4.0
 #: Peak bytes per posture of a quasi-static result, and of one lifted to a tempo.
 BYTES_PER_POSTURE = 3000.0
 BYTES_PER_LIFTED_POSTURE = 6000.0
-#: Bytes per set-up of a summary sweep's output (about 180 measured, plus its grid index).
+#: Bytes per set-up of a summary sweep's output: about 180 measured, and up to 200 more for the
+#: compiled kernel's stacked block and the grid's indices.
 BYTES_PER_SUMMARY_SETUP = 400.0
 
 
@@ -54,9 +55,11 @@ def simulate_bytes(exercise: Any, samples: int, *, bodies: int, lifted: bool) ->
     return float(samples) * float(bodies) * per
 
 
-def summary_sweep_bytes(setups: int, chunk_postures: int, workers: int) -> float:
-    """Estimated peak bytes of a summary sweep: its output and the chunks in flight."""
-    return setups * BYTES_PER_SUMMARY_SETUP + workers * chunk_postures * BYTES_PER_POSTURE
+def summary_sweep_bytes(setups: int, chunk_postures: int, workers: int, *, kernel: bool) -> float:
+    """Estimated peak bytes of a summary sweep: its output and, on the numpy engine, the
+    chunks in flight (the compiled kernel holds no per-posture arrays)."""
+    in_flight = 0.0 if kernel else workers * chunk_postures * BYTES_PER_POSTURE
+    return setups * BYTES_PER_SUMMARY_SETUP + in_flight
 
 
 def check_budget(estimate: float, limit: float, cause: str, advice: str) -> None:

@@ -489,7 +489,8 @@ def sweep(
     memory_limit_gb : float, optional
         Refuse, before allocating, a sweep estimated to need more memory than this, GB
         (default 4): a full sweep holds about 3 kB per posture, a summary sweep 0.4 kB per
-        set-up plus its chunks in flight, a lazy sweep one dask chunk at a time.
+        set-up (plus, on the numpy engine, 3 kB per posture of its chunks in flight), a lazy
+        sweep one dask chunk at a time.
     **parameters
         Any field of the exercise (``load_kg``, ``bench_height_m``, ...) or of the body
         (``height_m``, ``mass_kg``, ``sex``, ``table``): a scalar fixes it, a 1-D array sweeps
@@ -579,7 +580,7 @@ def _check_sweep_budget(plan: _Plan, limit: float, chunks, chunk_postures: int, 
         )
     elif plan.summary:
         check_budget(
-            summary_sweep_bytes(plan.n_setups, chunk_postures, workers),
+            summary_sweep_bytes(plan.n_setups, chunk_postures, workers, kernel=plan.use_kernel),
             limit,
             f"a summary sweep of {plan.n_setups} set-ups ({swept})",
             "Sweep fewer values, or pass chunks= for a lazy, dask-backed sweep.",
