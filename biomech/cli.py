@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _compare_parser(sub)
+    _fbd_parser(sub)
+    _tempo_parser(sub)
+    return parser
+
+
+def _compare_parser(sub: Any) -> None:
     compare = sub.add_parser(
         "compare",
         help="compare the hip extension moment of the three lifts (table and figure)",
@@ -87,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write the figure (PNG; default %(default)s)",
     )
     compare.add_argument("--no-figure", action="store_true", help="print the table only")
+
+
+def _fbd_parser(sub: Any) -> None:
     fbd = sub.add_parser(
         "fbd",
         help="draw one lift's free-body diagram at a chosen phase",
@@ -112,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
     fbd.add_argument(
         "--out", default=None, help="where to write the figure (default biomech_fbd_<exercise>.png)"
     )
+
+
+def _tempo_parser(sub: Any) -> None:
     tempo = sub.add_parser(
         "tempo",
         help="lift one lift to a tempo: moments with inertia beside the postures held still",
@@ -144,7 +157,6 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write the figure (default biomech_tempo_<exercise>.png)",
     )
     tempo.add_argument("--no-figure", action="store_true", help="print the table only")
-    return parser
 
 
 def _body(args: argparse.Namespace) -> Body:

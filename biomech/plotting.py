@@ -472,6 +472,67 @@ def _fit_limits(ax: Axes, at: xr.Dataset, scale: float) -> None:
     ax.set_ylim(min(lo[1], 0.0) - pad, hi[1] + pad)
 
 
+def _draw_force(ax: Axes, at: xr.Dataset, f: str, k: int, hip, scale: float, moment_arms: bool):
+    """The arrow of force ``f`` (the ``k``-th) at ``scale`` m/N and, with ``moment_arms``, its
+    line of action and its moment arm about the hip."""
+    from matplotlib.patches import FancyArrowPatch
+
+    tail = at["force_point"].sel(force=f).values
+    vec = at["force_vector"].sel(force=f).values
+    color = FORCE_COLORS.get(f, "k")
+    magnitude = float(np.hypot(*vec))
+    arrow = FancyArrowPatch(
+        tuple(tail),
+        tuple(tail + scale * vec),
+        arrowstyle="-|>",
+        mutation_scale=16,
+        lw=2.5,
+        color=color,
+        zorder=6,
+        gid=f"force:{f}",
+        label=f"{f}: {magnitude:.0f} N",
+    )
+    ax.add_patch(arrow)
+    if moment_arms and magnitude > 0:
+        u = vec / magnitude
+        foot = tail + np.dot(hip - tail, u) * u
+        # the line of action, from the point of application past the foot of the
+        # perpendicular from the hip, a little beyond both
+        t = np.sort([0.0, float(np.dot(hip - tail, u))]) + np.array([-0.1, 0.1])
+        reach = np.array([tail + t[0] * u, tail + t[1] * u])
+        ax.plot(
+            reach[:, 0],
+            reach[:, 1],
+            ":",
+            color=color,
+            lw=1.2,
+            zorder=2,
+            gid=f"line_of_action:{f}",
+        )
+        ax.plot(
+            [hip[0], foot[0]],
+            [hip[1], foot[1]],
+            "-",
+            color=color,
+            lw=1.2,
+            zorder=5,
+            marker="|",
+            ms=8,
+            gid=f"moment_arm:{f}",
+        )
+        arm = float(at["hip_moment_arm"].sel(force=f))
+        mid = 0.5 * (hip + foot)
+        ax.annotate(
+            f"{arm:.2f} m",
+            mid,
+            xytext=(4, 4 + 11 * k),
+            textcoords="offset points",
+            color=color,
+            fontsize="small",
+            gid=f"moment_arm_label:{f}",
+        )
+
+
 def plot_free_body(
     ds: xr.Dataset,
     phase: float = 0.5,
@@ -515,8 +576,6 @@ def plot_free_body(
     >>> sorted(p.get_gid() for p in ax.patches if str(p.get_gid()).startswith("force:"))
     ['force:bar', 'force:bench', 'force:ground']
     """
-    from matplotlib.patches import FancyArrowPatch
-
     label, full = _one(ds, over="phase")
     at = _at_phase(full, phase)
     moment_arms = check_bool("moment_arms", moment_arms)
@@ -535,19 +594,7 @@ def plot_free_body(
     ax = _axes(ax)
     pos = at["position"]
     height = float(full.attrs.get("body_height_m", 1.8))
-    scale = (
-        _force_scale(full, height)
-        if force_scale is None
-        else float(
-            check_real(
-                "force_scale",
-                force_scale,
-                low=0.0,
-                low_inclusive=False,
-                expected="an arrow length per newton in m/N > 0",
-            )
-        )
-    )
+    scale = _force_scale(full, height) if force_scale is None else force_scale
     _draw_surroundings(ax, full, pos)
     _draw_body(ax, pos)
     joints = np.array([pos.sel(point=j).values for j in JOINTS])
@@ -564,61 +611,7 @@ def plot_free_body(
     )
     hip = pos.sel(point="hip").values
     for k, f in enumerate(at["force"].values):
-        f = str(f)
-        tail = at["force_point"].sel(force=f).values
-        vec = at["force_vector"].sel(force=f).values
-        color = FORCE_COLORS.get(f, "k")
-        magnitude = float(np.hypot(*vec))
-        arrow = FancyArrowPatch(
-            tuple(tail),
-            tuple(tail + scale * vec),
-            arrowstyle="-|>",
-            mutation_scale=16,
-            lw=2.5,
-            color=color,
-            zorder=6,
-            gid=f"force:{f}",
-            label=f"{f}: {magnitude:.0f} N",
-        )
-        ax.add_patch(arrow)
-        if moment_arms and magnitude > 0:
-            u = vec / magnitude
-            foot = tail + np.dot(hip - tail, u) * u
-            # the line of action, from the point of application past the foot of the
-            # perpendicular from the hip, a little beyond both
-            t = np.sort([0.0, float(np.dot(hip - tail, u))]) + np.array([-0.1, 0.1])
-            reach = np.array([tail + t[0] * u, tail + t[1] * u])
-            ax.plot(
-                reach[:, 0],
-                reach[:, 1],
-                ":",
-                color=color,
-                lw=1.2,
-                zorder=2,
-                gid=f"line_of_action:{f}",
-            )
-            ax.plot(
-                [hip[0], foot[0]],
-                [hip[1], foot[1]],
-                "-",
-                color=color,
-                lw=1.2,
-                zorder=5,
-                marker="|",
-                ms=8,
-                gid=f"moment_arm:{f}",
-            )
-            arm = float(at["hip_moment_arm"].sel(force=f))
-            mid = 0.5 * (hip + foot)
-            ax.annotate(
-                f"{arm:.2f} m",
-                mid,
-                xytext=(4, 4 + 11 * k),
-                textcoords="offset points",
-                color=color,
-                fontsize="small",
-                gid=f"moment_arm_label:{f}",
-            )
+        _draw_force(ax, at, str(f), k, hip, scale, moment_arms)
     if center_of_mass:
         com = at["body_com"].values
         ax.plot(

@@ -412,16 +412,13 @@ def _var(dims, data, units, long_name, **extra) -> xr.Variable:
 
 
 def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
-    """The labelled variables of a result (dimensions ``ph`` per sample)."""
+    """The labelled variables of a result (dimensions ``ph`` per sample): the posture's, then
+    the forces'."""
     var = _var
-    mpa = "m"
-    joint_angle, seg_angle = derived["joint_angle"], derived["segment_angle"]
-    pos, seg_com, body_com = derived["position"], st.segment_com, derived["body_com"]
-    cop_x, within, friction = st.center_of_pressure, derived["within"], derived["friction"]
-    data_vars = {
+    return {
         "joint_angle": var(
             ph + ("joint",),
-            joint_angle,
+            derived["joint_angle"],
             "deg",
             "joint angle (ankle dorsiflexion, knee flexion, hip flexion)",
             positive=", ".join(f"{j} {ANGLE_NAME[j]}" for j in JOINTS),
@@ -433,14 +430,36 @@ def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
             "net internal joint moment",
             positive=", ".join(f"{j} {MOMENT_POSITIVE[j]}" for j in JOINTS),
         ),
-        "position": var(ph + ("point", "axis"), to_xy(pos), mpa, "position of named points"),
+        "position": var(
+            ph + ("point", "axis"), to_xy(derived["position"]), "m", "position of named points"
+        ),
         "segment_angle": var(
-            ph + ("segment",), seg_angle, "deg", "segment axis direction, counter-clockwise from +x"
+            ph + ("segment",),
+            derived["segment_angle"],
+            "deg",
+            "segment axis direction, counter-clockwise from +x",
         ),
         "segment_mass": var(
             lead_dims + ("segment",), seg_mass, "kg", "segment mass (both sides for legs and arms)"
         ),
-        "segment_com": var(ph + ("segment", "axis"), to_xy(seg_com), mpa, "segment centre of mass"),
+        "segment_com": var(
+            ph + ("segment", "axis"), to_xy(st.segment_com), "m", "segment centre of mass"
+        ),
+        **_force_variables(st, derived, ph),
+        "body_com": var(
+            ph + ("axis",),
+            to_xy(derived["body_com"]),
+            "m",
+            "whole-body centre of mass (bar excluded)",
+        ),
+    }
+
+
+def _force_variables(st, derived, ph) -> dict[str, xr.Variable]:
+    """The external forces, where they act, their hip moment arms and contributions, the
+    centre of pressure and the friction the feet need."""
+    var = _var
+    return {
         "force_vector": var(
             ph + ("force", "axis"),
             to_xy(st.force_vector),
@@ -450,13 +469,13 @@ def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
         "force_point": var(
             ph + ("force", "axis"),
             to_xy(st.force_point),
-            mpa,
+            "m",
             "point of application of the external force",
         ),
         "hip_moment_arm": var(
             ph + ("force",),
             st.hip_moment_arm,
-            mpa,
+            "m",
             "perpendicular distance from the hip centre to the force's line of action",
         ),
         "hip_moment_contribution": var(
@@ -468,7 +487,7 @@ def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
         "segment_hip_moment_arm": var(
             ph + ("segment",),
             st.segment_hip_moment_arm,
-            mpa,
+            "m",
             "horizontal distance from the hip centre to the segment's "
             "centre of mass (moment arm of its weight)",
         ),
@@ -479,25 +498,25 @@ def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
             "contribution of the segment's weight to the hip extension moment (from its side of "
             "the hip)",
         ),
-        "center_of_pressure": var(ph, cop_x, mpa, "x of the centre of pressure under the feet"),
-        "cop_within_foot": var(ph, within, "1", "centre of pressure between heel and toe"),
+        "center_of_pressure": var(
+            ph, st.center_of_pressure, "m", "x of the centre of pressure under the feet"
+        ),
+        "cop_within_foot": var(
+            ph, derived["within"], "1", "centre of pressure between heel and toe"
+        ),
         "joint_force": var(
             ph + ("joint", "axis"),
             to_xy(st.joint_force),
             "N",
             "net force on the body above the joint from the body below it",
         ),
-        "body_com": var(
-            ph + ("axis",), to_xy(body_com), mpa, "whole-body centre of mass (bar excluded)"
-        ),
         "ground_friction_required": var(
             ph,
-            friction,
+            derived["friction"],
             "1",
             "horizontal over vertical ground reaction (friction coefficient the feet need)",
         ),
     }
-    return data_vars
 
 
 def _coords(phase, sample, points, forces, time) -> dict[str, Any]:
