@@ -181,11 +181,6 @@ def _segment_map(name: str, d: Any, low: float, high: float, low_inclusive: bool
     return FrozenMap(values)
 
 
-def _frozen(d: Mapping[str, float]) -> FrozenMap:
-    """A published table's column, frozen (the literal tables below are complete)."""
-    return FrozenMap({k: float(d[k]) for k in SEGMENTS})
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SegmentTable:
     """One published table of body-segment parameters, as fractions.
@@ -220,6 +215,15 @@ class SegmentTable:
         Where the bar sits in a gripping hand, fraction of the hand segment from the wrist.
     notes : str
         Where the non-tabulated numbers come from.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a mapping without exactly the segments of :data:`~biomech.conventions.SEGMENTS`,
+        a fraction that is not a finite number in its range (mass, length and radius of
+        gyration in (0, 1], centre of mass in [0, 1]), mass fractions that do not sum to one
+        within 0.01, or segments stacked taller than the body. The message names the field
+        and the segment.
 
     Examples
     --------
@@ -304,7 +308,7 @@ class SegmentTable:
         """
         total = self.total_mass_fraction()
         return dataclasses.replace(
-            self, mass_fraction=_frozen({k: v / total for k, v in self.mass_fraction.items()})
+            self, mass_fraction={k: v / total for k, v in self.mass_fraction.items()}
         )
 
 
@@ -399,10 +403,10 @@ def _de_leva_1996(sex: str) -> SegmentTable:
             "de Leva P. (1996) Adjustments to Zatsiorsky-Seluyanov's segment inertia "
             "parameters. J Biomech 29(9):1223-1230, Table 4."
         ),
-        mass_fraction=_frozen({s: rows[s][1] / 100.0 for s in SEGMENTS}),
-        com_fraction=_frozen({s: rows[s][2] / 100.0 for s in SEGMENTS}),
-        length_fraction=_frozen(length),
-        radius_of_gyration=_frozen({s: rows[s][3] / 100.0 for s in SEGMENTS}),
+        mass_fraction={s: rows[s][1] / 100.0 for s in SEGMENTS},
+        com_fraction={s: rows[s][2] / 100.0 for s in SEGMENTS},
+        length_fraction=length,
+        radius_of_gyration={s: rows[s][3] / 100.0 for s in SEGMENTS},
         ankle_height_fraction=_ANKLE_HEIGHT_WINTER,
         heel_to_ankle_fraction=_HEEL_TO_ANKLE_ESTIMATE,
         head_com_above_shoulder_fraction=1.0 - head_com_from_vertex - shoulder_height,
@@ -482,10 +486,10 @@ def _winter_2009() -> SegmentTable:
             "Winter D.A. (2009) Biomechanics and Motor Control of Human Movement, 4th ed. "
             "Wiley, Table 4.1 and Fig. 4.1 (Dempster 1955)."
         ),
-        mass_fraction=_frozen({s: v[1] for s, v in _WINTER.items()}),
-        com_fraction=_frozen({s: v[2] for s, v in _WINTER.items()}),
-        length_fraction=_frozen({s: v[0] for s, v in _WINTER.items()}),
-        radius_of_gyration=_frozen({s: v[3] for s, v in _WINTER.items()}),
+        mass_fraction={s: v[1] for s, v in _WINTER.items()},
+        com_fraction={s: v[2] for s, v in _WINTER.items()},
+        length_fraction={s: v[0] for s, v in _WINTER.items()},
+        radius_of_gyration={s: v[3] for s, v in _WINTER.items()},
         ankle_height_fraction=_ANKLE_HEIGHT_WINTER,
         heel_to_ankle_fraction=_HEEL_TO_ANKLE_ESTIMATE,
         head_com_above_shoulder_fraction=0.936 - 0.818,

@@ -203,12 +203,15 @@ def simulate(
     Warns
     -----
     BiomechWarning
-        When the centre of pressure leaves the foot (the lifter would tip over), a contact
-        would have to pull, or the feet would need a friction coefficient above 1 (horizontal
-        over vertical ground reaction). Lifted to a tempo, inertia can trigger each of them: in
-        the hip thrust with the default vertical bench reaction every horizontal inertial force
-        goes through the feet (the default hip thrust warns at ``"2-0-1-2"``), and a fast
-        concentric in the squat or deadlift can throw the centre of pressure off the foot.
+        When the centre of pressure leaves the foot (the lifter would tip over), the bench
+        would have to pull the back, or the feet would need a friction coefficient above 1
+        (horizontal over vertical ground reaction). Lifted to a tempo, inertia can trigger each
+        of them: in the hip thrust with the default vertical bench reaction every horizontal
+        inertial force goes through the feet (the default hip thrust warns at ``"2-0-1-2"``),
+        and a fast concentric in the squat or deadlift can throw the centre of pressure off the
+        foot. A floor that would have to pull the feet down is not a warning but an
+        :class:`InfeasibleSetupError` (an even faster concentric, or a bench carrying more than
+        the whole weight).
 
     Examples
     --------
@@ -661,13 +664,7 @@ def _warn_if_odd(exercise, within, st, friction, where, sample="phase") -> None:
             f"{exercise.name}: the centre of pressure leaves the foot for {span}; the lifter "
             "would tip over (the bar and body centre of mass are not over the feet)."
         )
-    G = st.force_vector[..., st.forces.index("ground")]
-    if np.any(G.imag <= 0):
-        warn(
-            f"{exercise.name}: the ground would have to pull the feet down; this set-up is not "
-            "in equilibrium on the floor."
-        )
-    elif np.any(friction > FRICTION_WARNING):
+    if np.any(friction > FRICTION_WARNING):  # (a floor that would pull was refused before)
         warn(
             f"{exercise.name}: the feet would need a friction coefficient of "
             f"{float(np.max(friction)):.3f} (horizontal over vertical ground reaction); above "

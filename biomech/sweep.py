@@ -543,13 +543,13 @@ def sweep(
     use_kernel = _use_kernel(check_choice("engine", engine, _kernels.ENGINES), base, summary)
     if chunk_postures is None:
         chunk_postures = KERNEL_CHUNK_POSTURES if use_kernel else DEFAULT_CHUNK_POSTURES
+    if chunks is not None and not summary:
+        msg = "`chunks` needs `summary=True`: full curves of a large sweep do not fit memory."
+        raise ValueError(msg)
     plan = _plan(base, body, n, g, summary, use_kernel, parameters)
     workers = max(1, threads or os.cpu_count() or 1)
     _check_sweep_budget(plan, limit, chunks, chunk_postures, workers)
     if chunks is not None:
-        if not summary:
-            msg = "`chunks` needs `summary=True`: full curves of a large sweep do not fit memory."
-            raise ValueError(msg)
         ds = _lazy_summary(plan, chunks)
         ds = ds.assign_coords(_sweep_coords(plan))
         return _finish(ds, plan, 0)

@@ -217,9 +217,11 @@ class Tempo:
         ends[-1] = self.rep_duration_s
         local = self._time_in_rep(t, reps)
         index = np.minimum(np.searchsorted(ends, local, side="right"), len(parts) - 1)
-        begin = ends[index] - durations[index]
-        # elapsed time clipped to the part first: no overflow for a vanishing pause
+        begin = np.concatenate([[0.0], ends[:-1]])[index]
+        # elapsed time clipped to the part first: no overflow for a vanishing pause; the end
+        # of the rep (the only time at or past its part's end) is the end of its last part
         tau = np.clip(local - begin, 0.0, durations[index]) / durations[index]
+        tau = np.where(local >= ends[index], 1.0, tau)
         return names, index, tau, durations[index], p0[index], p1[index]
 
     def movement(self, t, *, reps: int = 1) -> np.ndarray:
