@@ -107,10 +107,11 @@ SCALING_PARTS = {
 def scaling_parts(postures: float, threads: int) -> dict:
     """Callables timing the inner parts of the sweep of ``grid(postures)``, run as the sweep
     runs them (``biomech.sweep._run_kernel``, chunked by ``_chunk_rows``): the compiled
-    kernel's calls with their inputs made beforehand, and the inputs (``_kernels.prepare``)
-    plus those calls. What the sweep adds beyond these is its own per-call work: argument
-    checks, the grid, the exercise and body of the set-ups, the ``xarray.Dataset``."""
-    from biomech import _kernels
+    engine's calls with their inputs made beforehand, and the inputs (``_engines.prepare``,
+    with the set-ups' validation) plus those calls. What the sweep adds beyond these is its
+    own per-call work: argument checks, the grid, the exercise and body of the set-ups, the
+    ``xarray.Dataset``."""
+    from biomech import _engines
     from biomech.sweep import KERNEL_CHUNK_POSTURES, _chunk_rows, _run_kernel
 
     loads, benches = grid(postures)
@@ -119,15 +120,15 @@ def scaling_parts(postures: float, threads: int) -> dict:
     body, phase = biomech.Body.default(), np.linspace(0.0, 1.0, N_PHASE)
     batches = [np.arange(load.size)]
     rows = [_chunk_rows(load.size, N_PHASE, KERNEL_CHUNK_POSTURES, threads)]
-    prepared = _kernels.prepare(ex, body, STANDARD_GRAVITY)
-    out = np.empty((prepared.size, prepared.width))
+    prepared = _engines.prepare(ex, body, STANDARD_GRAVITY)
+    out = np.empty((prepared.size, _engines.WIDTH))
 
     def kernel():
         _run_kernel(lambda _: prepared, batches, rows, phase, out, threads, None)
 
     def tables_and_kernel():
         def prepare(_):
-            return _kernels.prepare(ex, body, STANDARD_GRAVITY)
+            return _engines.prepare(ex, body, STANDARD_GRAVITY)
 
         _run_kernel(prepare, batches, rows, phase, out, threads, None)
 

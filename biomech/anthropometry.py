@@ -42,9 +42,11 @@ from ._validation import (
     warn,
 )
 from .conventions import SEGMENTS
+from .model.rows import BodyRow
 
 __all__ = [
     "HEIGHT_RANGE_M",
+    "body_row",
     "MASS_RANGE_KG",
     "SEGMENT_ORIGIN",
     "TABLES",
@@ -852,3 +854,42 @@ class Body:
             attrs["body_height_m"] = float(self.height_m)
             attrs["body_mass_kg"] = float(self.mass_kg)
         return attrs
+
+
+def body_row(body: Body, extra_dims: int = 1) -> BodyRow:
+    """The model's view of ``body`` (:class:`biomech.model.rows.BodyRow`): its lengths (m),
+    masses (kg, both sides together) and centre-of-mass fractions as float arrays of the
+    body's shape plus ``extra_dims`` trailing length-1 axes, so that they broadcast against
+    a phase axis.
+
+    Examples
+    --------
+    >>> b = body_row(Body.default())
+    >>> b.thigh.shape, b.thigh.round(4), b.m_thigh.round(3)
+    ((1,), array([0.4365]), array([22.656]))
+    """
+    shape = body.shape + (1,) * extra_dims
+    t = body.table
+
+    def arr(v: Any) -> np.ndarray:
+        return np.broadcast_to(np.asarray(v, dtype=float), body.shape).reshape(shape)
+
+    heel = np.asarray(body.heel_to_ankle_m)
+    hand = np.asarray(body.segment_length("hand"))
+    return BodyRow(
+        shank=arr(body.segment_length("shank")),
+        thigh=arr(body.segment_length("thigh")),
+        trunk=arr(body.segment_length("trunk")),
+        upper_arm=arr(body.segment_length("upper_arm")),
+        forearm=arr(body.segment_length("forearm")),
+        grip=arr(t.grip_fraction * hand),
+        hand=arr(hand),
+        foot=arr(body.segment_length("foot")),
+        ankle_height=arr(body.ankle_height_m),
+        heel_x=arr(-heel),
+        toe_x=arr(np.asarray(body.segment_length("foot")) - heel),
+        head_above_shoulder=arr(body.head_com_above_shoulder_m),
+        height=arr(body.height_m),
+        **{f"m_{s}": arr(body.segment_mass(s)) for s in SEGMENTS},
+        **{f"f_{s}": arr(t.com_fraction[s]) for s in SEGMENTS},
+    )

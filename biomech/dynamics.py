@@ -48,7 +48,8 @@ import numpy as np
 
 from .anthropometry import Body
 from .conventions import SEGMENTS
-from .exercises._base import Exercise, Pose
+from .exercises._base import Exercise
+from .pose import BenchContact, Pose
 from .statics import InertialLoads
 
 __all__ = [
@@ -217,14 +218,18 @@ def rep_kinematics(
     def at_nodes(v: np.ndarray) -> np.ndarray:
         return np.broadcast_to(v, (*lead, everything.size))[..., t:].reshape(*lead, t, 5)
 
+    contact = pose_all.contact
+    if isinstance(contact, BenchContact):
+        contact = BenchContact(
+            point=at_samples(contact.point),
+            direction=at_samples(contact.direction),
+            cop_x=at_samples(contact.cop_x),
+        )
     pose = Pose(
         points={k: at_samples(v) for k, v in pose_all.points.items()},
         segment_angle={k: at_samples(v) for k, v in pose_all.segment_angle.items()},
         segment_com={k: at_samples(v) for k, v in pose_all.segment_com.items()},
-        bench_direction=None
-        if pose_all.bench_direction is None
-        else at_samples(pose_all.bench_direction),
-        cop_x=None if pose_all.cop_x is None else at_samples(pose_all.cop_x),
+        contact=contact,
     )
     w1, w2 = stencil_weights(phase)
 

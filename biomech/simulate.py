@@ -27,9 +27,9 @@ from .conventions import (
     STANDARD_GRAVITY,
 )
 from .dynamics import RepKinematics, inertial_loads, rep_kinematics
-from .exercises._base import Exercise, Pose
-from .kinematics import to_xy
+from .exercises._base import Exercise
 from .metrics import rep_metrics
+from .pose import Pose
 from .statics import solve_pose
 from .tempo import Tempo
 
@@ -47,6 +47,19 @@ def _version() -> str:
         return version("biomech")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
         return "unknown"
+
+
+def to_xy(z: np.ndarray) -> np.ndarray:
+    """Complex points -> float array with a trailing axis of length 2 (x, y).
+
+    Examples
+    --------
+    >>> to_xy(np.array([1 + 2j, 3 - 4j]))
+    array([[ 1.,  2.],
+           [ 3., -4.]])
+    """
+    z = np.asarray(z)
+    return np.stack([z.real, z.imag], axis=-1)
 
 
 def _wrap_deg(rad: np.ndarray) -> np.ndarray:

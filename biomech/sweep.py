@@ -5,8 +5,8 @@ given, one named dimension per swept parameter. The core is vectorized over set-
 phase, so a chunk of set-ups is one numpy evaluation; chunks run on a thread pool (numpy
 releases the GIL) and, in summary mode, each chunk's curves are reduced to a few numbers as
 soon as they are computed, so memory stays bounded by the chunk, not by the sweep. With
-numba installed, summary sweeps run on a compiled kernel instead (:mod:`biomech._kernels`),
-which computes the same numbers one posture at a time.
+numba installed, summary sweeps run on the compiled engine instead (:mod:`biomech._engines`),
+which runs the same model functions compiled, one posture at a time.
 """
 
 from __future__ import annotations
@@ -25,21 +25,19 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from . import _kernels
+from . import _engines
 from ._memory import check_budget, memory_limit, simulate_bytes, summary_sweep_bytes
 from ._validation import check_bool, check_choice, check_int, quiet, warn
 from .anthropometry import Body, SegmentTable, get_table
 from .conventions import (
     FORCE_LEVEL,
     JOINT_LEVEL,
-    JOINTS,
-    SEGMENTS,
     SIGN_CONVENTION,
     STANDARD_GRAVITY,
 )
 from .exercises._base import Exercise
+from .model.reduce import RepSummary
 from .simulate import _check_run, _dataset, _version
-from .statics import SummaryStatics, summary_statics
 
 __all__ = ["SUMMARY_VARIABLES", "sweep"]
 
@@ -115,74 +113,43 @@ KERNEL_CHUNK_POSTURES = 2**18
 PREPARE_SETUPS = 2**15
 
 
-def _summarize(st: SummaryStatics, pose: Any, phase: np.ndarray) -> dict[str, np.ndarray]:
-    """Reduce one chunk's curves (shape (chunk, n)) to the summary numbers (shape (chunk,), or
-    (chunk, forces) for :data:`FORCE_SUMMARY_VARIABLES`)."""
-    moments = st.net_moment
-    cop = st.center_of_pressure
-    hip = moments[..., JOINTS.index("hip")]
-    knee = moments[..., JOINTS.index("knee")]
-    i_hip = np.argmax(hip, axis=-1)[..., None]
-    i_knee = np.argmax(knee, axis=-1)[..., None]
-    flexion = np.rad2deg(
-        np.mod(pose.segment_angle["thigh"] - pose.segment_angle["trunk"] + np.pi, 2 * np.pi) - np.pi
+#: Where each summary variable starts in a summary block (the columns of
+#: :class:`biomech.model.reduce.RepSummary`): force variables take one column per force, in
+#: the order bar, ground, bench.
+_FIRST_COLUMN = {
+    name: RepSummary._fields.index(field)
+    for name, field in (
+        ("peak_hip_moment", "peak_hip_moment"),
+        ("phase_at_peak_hip", "phase_at_peak_hip"),
+        ("hip_flexion_at_peak_hip", "hip_flexion_at_peak_hip"),
+        ("lockout_hip_moment", "lockout_hip_moment"),
+        ("lockout_to_peak_hip", "lockout_to_peak_hip"),
+        ("mean_hip_moment", "mean_hip_moment"),
+        ("peak_knee_moment", "peak_knee_moment"),
+        ("phase_at_peak_knee", "phase_at_peak_knee"),
+        ("lockout_knee_moment", "lockout_knee_moment"),
+        ("mean_knee_moment", "mean_knee_moment"),
+        ("cop_leaves_foot", "cop_leaves_foot"),
+        ("mean_hip_moment_contribution", "mean_bar_share"),
+        ("hip_moment_contribution_at_peak_hip", "bar_share_at_peak_hip"),
+        ("hip_moment_arm_at_peak_hip", "bar_arm_at_peak_hip"),
+        ("upper_body_weight_hip_moment_at_peak_hip", "upper_body_weight_at_peak_hip"),
+        ("leg_weight_hip_moment_at_peak_hip", "leg_weight_at_peak_hip"),
     )
-    flexion = np.broadcast_to(flexion, hip.shape)
-    peak_hip = np.take_along_axis(hip, i_hip, -1)[..., 0]
-    heel = np.real(pose.points["heel"])
-    toe = np.real(pose.points["toe"])
-    outside = np.any((cop < heel - 1e-12) | (cop > toe + 1e-12), axis=-1)
-
-    def at_peak_hip(v: np.ndarray) -> np.ndarray:
-        if v.ndim == hip.ndim:
-            return np.take_along_axis(v, i_hip, -1)[..., 0]
-        return np.take_along_axis(v, i_hip[..., None], -2)[..., 0, :]
-
-    return {
-        "peak_hip_moment": peak_hip,
-        "phase_at_peak_hip": phase[i_hip[..., 0]],
-        "hip_flexion_at_peak_hip": np.take_along_axis(flexion, i_hip, -1)[..., 0],
-        # copies, not views: a view would keep the chunk's whole curves alive until the end
-        "lockout_hip_moment": hip[..., -1].copy(),
-        "lockout_to_peak_hip": hip[..., -1] / peak_hip,
-        "mean_hip_moment": np.trapezoid(hip, phase, axis=-1),
-        "peak_knee_moment": np.take_along_axis(knee, i_knee, -1)[..., 0],
-        "phase_at_peak_knee": phase[i_knee[..., 0]],
-        "lockout_knee_moment": knee[..., -1].copy(),
-        "mean_knee_moment": np.trapezoid(knee, phase, axis=-1),
-        "cop_leaves_foot": outside,
-        "mean_hip_moment_contribution": np.trapezoid(st.hip_moment_contribution, phase, axis=-2),
-        "hip_moment_contribution_at_peak_hip": at_peak_hip(st.hip_moment_contribution),
-        "hip_moment_arm_at_peak_hip": at_peak_hip(st.hip_moment_arm),
-        "upper_body_weight_hip_moment_at_peak_hip": at_peak_hip(st.weight_above_hip_contribution),
-        "leg_weight_hip_moment_at_peak_hip": at_peak_hip(st.weight_below_hip_contribution),
-    }
+}
 
 
-def _widths(n_forces: int) -> list[int]:
-    """Columns of each summary variable in a stacked (set-ups, columns) block."""
-    return [n_forces if v in FORCE_SUMMARY_VARIABLES else 1 for v, _, _ in SUMMARY_VARIABLES]
-
-
-def _stack(res: dict[str, np.ndarray], n_forces: int) -> np.ndarray:
-    """Summary numbers of a chunk as one (set-ups, columns) float block."""
-    return np.concatenate(
-        [
-            np.asarray(res[v], dtype=float).reshape(-1, w)
-            for (v, _, _), w in zip(SUMMARY_VARIABLES, _widths(n_forces), strict=True)
-        ],
-        axis=1,
-    )
-
-
-def _unstack(block: np.ndarray, n_forces: int) -> dict[str, np.ndarray]:
-    """Inverse of :func:`_stack` (views into ``block``)."""
+def _columns(block: Any, n_forces: int) -> dict[str, Any]:
+    """The summary variables of a summary block (a numpy or dask array of shape (set-ups,
+    :data:`biomech._engines.WIDTH`)): views of its columns, the first ``n_forces`` of each
+    force variable's."""
     out = {}
-    start = 0
-    for (v, _, _), w in zip(SUMMARY_VARIABLES, _widths(n_forces), strict=True):
-        column = block[:, start : start + w]
-        out[v] = column if v in FORCE_SUMMARY_VARIABLES else column[:, 0]
-        start += w
+    for name, _, _ in SUMMARY_VARIABLES:
+        start = _FIRST_COLUMN[name]
+        if name in FORCE_SUMMARY_VARIABLES:
+            out[name] = block[:, start : start + n_forces]
+        else:
+            out[name] = block[:, start]
     out["cop_leaves_foot"] = out["cop_leaves_foot"] > 0.5
     return out
 
@@ -292,19 +259,15 @@ class _Plan:
         return ex, chunk_body
 
     def evaluate(self, idx: np.ndarray) -> Any:
-        """A chunk of set-ups: its summary numbers, or its full dataset (over ``setup``)."""
+        """A chunk of set-ups: its summary block (set-ups, columns), or its full dataset
+        (over ``setup``)."""
         with quiet():  # the sweep warns once, from the caller's thread
             ex, chunk_body = self.instance(idx)
-            if self.use_kernel:
-                return _unstack(
-                    _kernels.summarize(ex, chunk_body, self.phase, self.g), len(self.forces)
-                )
-            pose = ex._pose(chunk_body, self.phase)
+            if self.summary and self.use_kernel:
+                return _engines.compiled(ex, chunk_body, self.phase, self.g)
             if self.summary:
-                masses = np.stack([np.asarray(chunk_body.segment_mass(s)) for s in SEGMENTS], -1)
-                load = np.broadcast_to(np.asarray(ex.load_kg, dtype=float), (idx.size, 1))
-                st = summary_statics(pose, masses, load, self.g)
-                return _summarize(st, pose, self.phase)
+                return _engines.evaluate(ex, chunk_body, self.phase, self.g, idx.size)
+            pose = ex._pose(chunk_body, self.phase)
             return _dataset(
                 ex, chunk_body, pose, self.phase, self.g, lead_dim="setup", warn_odd=False
             )
@@ -321,11 +284,11 @@ class _Plan:
         return np.split(order, np.flatnonzero(np.diff(codes[order])) + 1)
 
     def block(self, idx: np.ndarray) -> np.ndarray:
-        """Summary of the set-ups ``idx`` as an (idx, columns) array (see :func:`_stack`):
-        the function of a lazy sweep's dask blocks."""
-        out = np.empty((idx.size, sum(_widths(len(self.forces)))))
+        """Summary block of the set-ups ``idx`` (see :func:`_columns`): the function of a lazy
+        sweep's dask blocks."""
+        out = np.empty((idx.size, _engines.WIDTH))
         for rows in self.groups(idx):
-            out[rows] = _stack(self.evaluate(idx[rows]), len(self.forces))
+            out[rows] = self.evaluate(idx[rows])
         return out
 
 
@@ -540,7 +503,7 @@ def sweep(
         threads, chunks, chunk_postures, summary, progress
     )
     limit = memory_limit(memory_limit_gb)
-    use_kernel = _use_kernel(check_choice("engine", engine, _kernels.ENGINES), base, summary)
+    use_kernel = _use_kernel(check_choice("engine", engine, _engines.ENGINES), base, summary)
     if chunk_postures is None:
         chunk_postures = KERNEL_CHUNK_POSTURES if use_kernel else DEFAULT_CHUNK_POSTURES
     if chunks is not None and not summary:
@@ -613,36 +576,28 @@ def _pieces(plan: _Plan, chunk_postures: int, workers: int):
 
 
 def _eager_summary(plan: _Plan, batches, pieces, threads, bar) -> tuple[xr.Dataset, int]:
-    """A summary sweep computed now: the compiled kernel, or numpy chunk by chunk."""
+    """A summary sweep computed now, into one (set-ups, columns) block that the variables
+    view: the compiled engine batch by batch, or numpy chunk by chunk."""
     forces = plan.forces
+    stacked = np.empty((plan.n_setups, _engines.WIDTH))
     if plan.use_kernel:
-        # per batch: the kernel's inputs once (no Python work per chunk), then its chunks
-        # on the pool, straight into one (set-ups, columns) block that the variables view
-        stacked = np.empty((plan.n_setups, _kernels.width(len(forces))))
+        # per batch: the engine's inputs once (no Python work per chunk), then its chunks on
+        # the pool, straight into the block
 
         def prepare(batch: np.ndarray) -> Any:
             with quiet():
-                return _kernels.prepare(*plan.instance(batch, per_setup_body=False), plan.g)
+                return _engines.prepare(*plan.instance(batch, per_setup_body=False), plan.g)
 
         rows = [[p[2] for p in pieces if p[1] == k] for k in range(len(batches))]
         _run_kernel(prepare, batches, rows, plan.phase, stacked, threads, bar)
-        out = _unstack(stacked[:, : sum(_widths(len(forces)))], len(forces))
     else:
-        out = {
-            name: np.empty(
-                (plan.n_setups, len(forces)) if name in FORCE_SUMMARY_VARIABLES else plan.n_setups,
-                dtype=bool if name == "cop_leaves_foot" else float,
-            )
-            for name, _, _ in SUMMARY_VARIABLES
-        }
 
         def store(piece: tuple[np.ndarray, int, slice]) -> None:
-            """Evaluate a chunk straight into the output arrays (chunks are disjoint)."""
-            res = plan.evaluate(piece[0])
-            for name in out:
-                out[name][piece[0]] = res[name]
+            """Evaluate a chunk straight into the block (chunks are disjoint)."""
+            stacked[piece[0]] = plan.evaluate(piece[0])
 
         _run(store, pieces, threads, bar)
+    out = _columns(stacked, len(forces))
     coords = {**_sweep_coords(plan), **_force_coords(forces)}
     data_vars = {
         name: _summary_variable(name, u, ln, out[name], plan.lead_dims, plan.lead_sizes, forces)
@@ -792,21 +747,15 @@ def _lazy_summary(plan: _Plan, chunk: int) -> xr.Dataset:
     import dask.array as da
 
     forces = plan.forces
-    widths = _widths(len(forces))
     index = da.arange(plan.n_setups, chunks=chunk)
     stacked = index.map_blocks(
-        plan.block, new_axis=1, chunks=(index.chunks[0], sum(widths)), dtype=float
+        plan.block, new_axis=1, chunks=(index.chunks[0], _engines.WIDTH), dtype=float
     )
-    data_vars = {}
-    start = 0
-    for (name, unit, long_name), w in zip(SUMMARY_VARIABLES, widths, strict=True):
-        column = stacked[:, start : start + w]
-        start += w
-        if name == "cop_leaves_foot":
-            column = column > 0.5
-        data_vars[name] = _summary_variable(
-            name, unit, long_name, column, plan.lead_dims, plan.lead_sizes, forces
-        )
+    out = _columns(stacked, len(forces))
+    data_vars = {
+        name: _summary_variable(name, u, ln, out[name], plan.lead_dims, plan.lead_sizes, forces)
+        for name, u, ln in SUMMARY_VARIABLES
+    }
     return xr.Dataset(data_vars, coords=_force_coords(forces))
 
 
@@ -814,17 +763,17 @@ def _use_kernel(engine: str, base: Exercise, summary: bool) -> bool:
     """Whether this sweep runs on a compiled kernel (see ``sweep(engine=...)``)."""
     if engine == "numpy":
         return False
-    has_kernel = summary and base.name in _kernels.EXERCISES
+    has_kernel = summary and base.name in _engines.EXERCISES
     if engine == "auto":
-        return has_kernel and _kernels.available()
+        return has_kernel and _engines.available()
     if not has_kernel:
         msg = (
             f"`engine` = 'numba' has a kernel only for summary sweeps (summary=True) of "
-            f"{', '.join(_kernels.EXERCISES)}; got a {'summary' if summary else 'full'} sweep "
+            f"{', '.join(_engines.EXERCISES)}; got a {'summary' if summary else 'full'} sweep "
             f"of {base.name}. Use engine='auto' or 'numpy'."
         )
         raise ValueError(msg)
-    if not _kernels.available():
+    if not _engines.available():
         msg = (
             "`engine` = 'numba' needs numba, which is not installed: "
             "pip install 'biomech[fast]' (or use engine='auto' or 'numpy')."
@@ -865,19 +814,16 @@ def _run_kernel(
     threads: int | None,
     bar: Any,
 ) -> None:
-    """Run the compiled kernel over the set-ups into ``stacked`` (set-ups, kernel columns):
-    batch by batch (``prepare(batch)``: the kernel's inputs), each batch's chunks ``rows[k]``
-    (slices of the batch) shared out between the calling thread and ``workers - 1`` pool
-    threads, each taking the next chunk when done with one. Set-ups the kernel skipped are
-    settled batch by batch (``_kernels.settle``: the numpy check raises its error, or the
-    batch runs again).
+    """Run the compiled engine over the set-ups into ``stacked`` (set-ups, columns): batch
+    by batch (``prepare(batch)``: the engine's inputs, validated), each batch's chunks
+    ``rows[k]`` (slices of the batch) shared out between the calling thread and ``workers -
+    1`` pool threads, each taking the next chunk when done with one; then the batch's checks
+    of the rep's extremes (``_engines.finish``).
 
     The calling thread computes rather than waits: it is on a core already, so its chunks
-    start without a thread's wake-up, and it returns as soon as the last chunk is done
-    (measured on 2 cores at 10^5 postures: 0.3-1.6 ms less than two pool threads, best of
-    45 calls; 0-1 ms on the median). It does no other Python work meanwhile: with a thread
-    per core there is no core left for it (a woken thread measured waiting up to 5 ms for
-    one), and a chunk needs the GIL to enter the kernel."""
+    start without a thread's wake-up, and it returns as soon as the last chunk is done. It
+    does no other Python work meanwhile: with a thread per core there is no core left for it,
+    and a chunk needs the GIL to enter the compiled loop (``docs/performance.md``)."""
     workers = max(1, min(threads or os.cpu_count() or 1, max(map(len, rows))))
     pool = _pool(workers - 1, os.getpid()) if workers > 1 else None
     lock = threading.Lock()
@@ -890,30 +836,28 @@ def _run_kernel(
             if contiguous
             else np.empty((batch.size, stacked.shape[1]))
         )
-        while prepared is not None:
-            todo = iter(rows[k])  # shared: next() on a list iterator is atomic under the GIL
+        todo = iter(rows[k])  # shared: next() on a list iterator is atomic under the GIL
 
-            def drain(prepared: Any = prepared, block: Any = block, todo: Any = todo) -> int:
-                """Run chunks until none is left; how many set-ups the kernel skipped."""
-                skipped = 0
-                for r in todo:
-                    skipped += _kernels.run(prepared, r, phase, block[r])
-                    if bar is not None:
-                        with lock:
-                            bar.update()
-                return skipped
+        def drain(prepared: Any = prepared, block: Any = block, todo: Any = todo) -> None:
+            """Run chunks until none is left."""
+            for r in todo:
+                _engines.run(prepared, r, phase, block[r])
+                if bar is not None:
+                    with lock:
+                        bar.update()
 
-            helpers = [pool.submit(drain) for _ in range(workers - 1)] if pool else []
-            try:
-                skipped = drain()
-            except BaseException:
-                for _ in todo:  # the helpers stop after their current chunk
-                    pass
-                for helper in helpers:
-                    helper.exception()
-                raise
-            skipped += sum(helper.result() for helper in helpers)
-            prepared = _kernels.settle(prepared, skipped, block)
+        helpers = [pool.submit(drain) for _ in range(workers - 1)] if pool else []
+        try:
+            drain()
+        except BaseException:
+            for _ in todo:  # the helpers stop after their current chunk
+                pass
+            for helper in helpers:
+                helper.exception()
+            raise
+        for helper in helpers:
+            helper.result()
+        _engines.finish(prepared, block)
         if not contiguous:
             stacked[batch] = block
 

@@ -5,7 +5,7 @@ import inspect
 import pytest
 
 import biomech
-from biomech import anthropometry, kinematics, statics, summary
+from biomech import anthropometry, pose, statics, summary
 
 PUBLIC = [
     getattr(biomech, name)
@@ -15,7 +15,7 @@ PUBLIC = [
 ]
 PUBLIC += [
     getattr(m, name)
-    for m in (kinematics, statics, summary, anthropometry)
+    for m in (pose, statics, summary, anthropometry)
     for name in m.__all__
     if callable(getattr(m, name))
 ]

@@ -7,7 +7,7 @@ import pytest
 
 import biomech
 from biomech import Body, Deadlift, HipThrust, Squat, simulate
-from biomech.statics import moment_arm, net_joint_moments
+from biomech.model import statics as model
 
 from ._oracle import moment_from_above, moment_from_below, residuals
 
@@ -30,14 +30,29 @@ def run(exercise, body=None, n=31, g=G):
         return simulate(exercise, body, n=n, g=g)
 
 
+def loads_of_one(segment, x, y, fx, fy):
+    """The model's segment loads with a single force on ``segment`` (an index of SEGMENTS)."""
+    zero = (0.0,) * 8
+
+    def one(value):
+        return tuple(value if k == segment else 0.0 for k in range(8))
+
+    return one(x), one(y), one(fx), one(fy), zero
+
+
 def test_horizontal_segment_holds_m_g_l_over_two():
-    """A uniform 4 kg, 0.5 m rod held horizontally at one end: m g L / 2 at the joint."""
-    com = np.array([0.25 + 0j])
-    weight = np.array([-4.0 * G * 1j])
-    m = net_joint_moments(
-        com, weight, np.array([1]), np.array([0j]), np.array([0]), np.array([1.0])
-    )
-    assert float(m[0]) == pytest.approx(-4.0 * G * 0.5 / 2, rel=1e-15)
+    """A uniform 4 kg, 0.5 m rod held horizontally at one end (the ankle, at the origin): its
+    weight at mid-length needs m g L / 2 at the joint, plantarflexion (the rod pulls the
+    shank's side of the joint forward and down)."""
+    xs, ys, fxs, fys, couples = loads_of_one(1, 0.25, 0.0, 0.0, -4.0 * G)
+    bar = (0.0, 0.0, 0.0, 0.0)
+    contact = (0.0, 0.0, 0.0, 1.0, 0.0)
+    r = model.reactions(xs, ys, fxs, fys, couples, bar, False, contact)
+    joints = (0.0, 0.0, 1.0, 0.0, 1.0, 0.0)  # knee and hip beyond the rod: nothing above them
+    m = model.net_moments(joints, xs, ys, fxs, fys, couples, bar, contact, r)
+    assert m.ankle == pytest.approx(4.0 * G * 0.5 / 2, rel=1e-15)
+    assert m.knee == 0.0
+    assert m.ankle_force_y == pytest.approx(4.0 * G, rel=1e-15)  # the joint holds the rod up
 
 
 def test_bar_over_the_hip_has_zero_moment_arm():
@@ -52,9 +67,16 @@ def test_bar_over_the_hip_has_zero_moment_arm():
     )
 
 
-def test_moment_arm_is_perpendicular_distance():
-    assert float(moment_arm(3 + 4j, 1 + 0j, 0j)) == pytest.approx(4.0)
-    assert float(moment_arm(3 + 4j, 3 + 4j, 0j)) == pytest.approx(0.0, abs=1e-15)
+@pytest.mark.parametrize(("direction", "arm"), [((1.0, 0.0), 4.0), ((0.6, 0.8), 0.0)])
+def test_moment_arm_is_perpendicular_distance(direction, arm):
+    """A bench push at (3, 4) m about a hip at the origin: horizontal, 4 m off the hip;
+    along the line through the hip, no moment arm."""
+    xs, ys, fxs, fys, couples = loads_of_one(3, 0.0, 0.0, 0.0, 0.0)
+    contact = (3.0, 4.0, *direction, 1.0)
+    r = model.Reactions(0.0, 0.0, 0.0, 0.0, 1.0)
+    h = model.hip_shares((0.0, 0.0), xs, ys, fxs, fys, couples, (0.0, 0.0, 0.0, 0.0),
+                         (0.0, -1.0), contact, r)  # fmt: skip
+    assert h.bench_arm == pytest.approx(arm, abs=1e-15)
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: repr(e)[:60])

@@ -9,7 +9,7 @@ import pytest
 
 import biomech
 from biomech import Body, Deadlift, HipThrust, Squat, simulate, summarize, sweep
-from biomech._kernels import available
+from biomech._engines import available
 from biomech.sweep import FORCE_SUMMARY_VARIABLES, SUMMARY_VARIABLES
 
 needs_numba = pytest.mark.skipif(not available(), reason="numba (the fast extra) is not installed")
@@ -303,9 +303,9 @@ def test_an_infeasible_set_up_raises_the_same_error_on_both_engines(exercise, kw
     ],
 )
 def test_the_kernel_words_an_infeasible_batch_whatever_its_chunks(exercise, kw, match):
-    """On the compiled kernel the checks run on a whole batch, after its chunks (on two
-    threads, one chunk per set-up): the error names the batch's extremes, as on one thread,
-    and the next sweep runs as usual."""
+    """On the compiled engine the checks run on a whole batch (the set-ups before its
+    chunks, the rep's extremes after them, on two threads, one chunk per set-up): the error
+    names the batch's extremes, as on one thread, and the next sweep runs as usual."""
     with pytest.raises(ValueError, match=match):
         sweep(exercise, summary=True, n=21, threads=2, chunk_postures=21, engine="numba", **kw)
     ok = sweep(exercise, summary=True, n=21, threads=2, engine="numba", load_kg=[0.0, 50.0])
@@ -341,124 +341,3 @@ def test_batches_of_set_ups_change_nothing(engine, monkeypatch):
     batched = sweep(HipThrust, chunk_postures=50, threads=2, **kw)
     for name, _, _ in SUMMARY_VARIABLES:
         np.testing.assert_array_equal(batched[name], whole[name])
-
-
-#: A phrase of each of the errors of ``HipThrust._check``, in its order.
-CHECK_REASONS = (
-    "for these legs",
-    "too far from the bench",
-    "too close to the bench",
-    "the plates would rest on the floor",
-    "cannot reach the floor",
-)
-
-
-def random_hip_thrusts(rng, size):
-    """Hip-thrust set-ups with every field drawn at random (None for some of the optional
-    ones), as arrays of shape (size, 1), and a population of as many bodies."""
-    fields = {
-        "load_kg": rng.uniform(0.0, 250.0, size),
-        "bench_height_m": np.where(rng.random(size) < 0.3, np.nan, rng.uniform(0.05, 1.5, size)),
-        "feet_distance_m": np.where(rng.random(size) < 0.5, np.nan, rng.uniform(0.05, 1.3, size)),
-        "cop_fraction": np.where(rng.random(size) < 0.3, np.nan, rng.uniform(0.0, 1.0, size)),
-        "plate_diameter_m": rng.uniform(0.3, 1.0, size),
-        "hyperextension_deg": rng.uniform(0.0, 30.0, size),
-        "bench_contact_fraction": rng.uniform(0.5, 1.0, size),
-        "back_offset_m": rng.uniform(0.0, 0.2, size),
-        "bar_offset_m": rng.uniform(0.0, 0.2, size),
-    }
-    body = Body.from_height_mass(
-        height_m=rng.uniform(1.5, 2.05, size), mass_kg=rng.uniform(50.0, 130.0, size)
-    )
-    return fields, body
-
-
-def one_set_up(fields, i):
-    """Set-up ``i`` of :func:`random_hip_thrusts` as a scalar HipThrust (NaN -> None)."""
-    return HipThrust(**{k: None if np.isnan(v[i]) else float(v[i]) for k, v in fields.items()})
-
-
-@needs_numba
-def test_the_compiled_set_up_rows_are_the_numpy_set_up_and_flag_what_check_refuses():
-    """The kernel builds each hip-thrust set-up's row itself (``fill_row``); against the
-    exercise's own numpy ``_setup``, one set-up at a time, its columns agree to rounding, and
-    it flags exactly the set-ups ``_check`` refuses (with no margin), and those at least with
-    the margin the sweep uses."""
-    from biomech._kernels import hip_thrust as kernel
-    from biomech.exercises._base import BodyGeometry
-
-    rng = np.random.default_rng(20261202)
-    size = 400
-    fields, pop = random_hip_thrusts(rng, size)
-    bodies, _, _ = kernel.inputs(HipThrust(), pop, 9.81)
-    par = np.stack([fields[name] for name in kernel.PARAMS], axis=1)
-    rows = np.empty((size, len(kernel.SETUP_COLUMNS)))
-    flags = kernel.fill(bodies, par, rows, 0.0)
-    flags_margin = kernel.fill(bodies, par, rows, kernel.CHECK_MARGIN)
-    col = {name: rows[:, k] for k, name in enumerate(kernel.SETUP_COLUMNS)}
-    refused = np.zeros(size, dtype=bool)
-    reasons = set()
-    for i in range(size):
-        one = one_set_up(fields, i)
-        body = Body.from_height_mass(height_m=pop.height_m[i], mass_kg=pop.mass_kg[i])
-        geo = BodyGeometry.of(body)
-        s = one._setup(geo)
-        try:
-            one._check(geo, s)
-        except ValueError as error:
-            refused[i] = True
-            reasons.update(k for k in CHECK_REASONS if k in str(error))
-        heel = -geo.heel_to_ankle
-        cop = 0.0 if one.cop_fraction is None else heel + one.cop_fraction * geo.foot
-        want = {
-            "contact_x": np.real(s["contact"]),
-            "contact_y": np.imag(s["contact"]),
-            "r_c": s["r_c"],
-            "cos_gamma_c": np.cos(s["gamma_c"]),
-            "sin_gamma_c": np.sin(s["gamma_c"]),
-            "ankle_to_contact": s["ankle_to_contact"],
-            "bar_offset": s["bar_offset"],
-            "phi_lock": s["phi_lock"],
-            "phi_hi": s["phi_hi"],
-            "plate_radius": 0.5 * one.plate_diameter_m,
-            "cop_x": cop,
-            "load_kg": one.load_kg,
-            "thigh": geo.thigh,
-            "mass_trunk": body.segment_mass("trunk"),
-        }
-        for name, value in want.items():
-            np.testing.assert_allclose(
-                col[name][i],
-                float(np.squeeze(value)),
-                rtol=1e-13,
-                atol=1e-15,
-                err_msg=f"{name} of set-up {i}",
-            )
-    assert reasons == set(CHECK_REASONS)  # every test of _check refuses some
-    assert 0.2 < refused.mean() < 0.8
-    np.testing.assert_array_equal(flags, refused)
-    assert not (refused & ~flags_margin).any()
-
-
-@needs_numba
-def test_a_near_miss_the_kernel_skips_is_settled_by_the_numpy_check(monkeypatch):
-    """Set-ups the kernel finds near a limit of ``HipThrust._check`` are left to the numpy
-    check: with a margin so wide that every set-up is skipped, the check passes them and the
-    sweep runs them again, with the numpy engine's numbers."""
-    from biomech._kernels import hip_thrust as kernel
-
-    kw = {"load_kg": [0.0, 100.0, 200.0], "bench_height_m": [0.40, 0.46], "n": 21}
-    slow = quiet_sweep(HipThrust, engine="numpy", **kw)
-    monkeypatch.setattr(kernel, "CHECK_MARGIN", 10.0)
-    skipped = []
-    settle = biomech._kernels.settle
-
-    def spy(prepared, count, out):
-        skipped.append(count)
-        return settle(prepared, count, out)
-
-    monkeypatch.setattr(biomech._kernels, "settle", spy)
-    fast = quiet_sweep(HipThrust, engine="numba", **kw)
-    assert skipped == [6, 0]  # all skipped, then all run
-    for name in fast.data_vars:
-        np.testing.assert_allclose(fast[name], slow[name], rtol=RTOL, atol=ATOL, err_msg=name)

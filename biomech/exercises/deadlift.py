@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
 from .._validation import InfeasibleSetupError
-from ..anthropometry import Body
-from ..kinematics import polar, two_link_first_angle
-from ._base import BodyGeometry, Exercise, Pose, arm_points, assemble, foot_points, shown
-from ._standing import check_path, standing_chain, straight_body_shank_angle
+from ..model import standing
+from ..model.evaluate import DEADLIFT, standing_values
+from ..model.geometry import Chain
+from ..model.rows import BodyRow
+from ._base import Exercise, shown
+from ._standing import check_path_extremes
 
 __all__ = ["Deadlift"]
 
@@ -68,60 +70,39 @@ class Deadlift(Exercise):
             expected="a plate diameter in metres in (0, 1]",
         )
 
-    def _setup(self, geo: BodyGeometry) -> dict[str, np.ndarray]:
-        """Per set-up quantities (validated): the shoulders on the trunk axis (polar), shank
-        inclination and knee flexion at the start, shank inclination at lockout (rad)."""
-        r_plate = 0.5 * self.plate_diameter_m
-        ankle = 1j * geo.ankle_height
-        alpha_b = np.deg2rad(self.shank_angle_deg) + 0 * geo.shank
-        knee_b = ankle + polar(geo.shank, 0.5 * np.pi - alpha_b)
-        shoulder_b = geo.midfoot_x + 1j * (r_plate + geo.reach)
-        self._check_start(geo, knee_b, shoulder_b)
-        theta_thigh_b = two_link_first_angle(knee_b, shoulder_b, geo.thigh, geo.trunk, 1.0)
-        return {
-            "radius": geo.trunk,
-            "offset": np.zeros(()),
-            "alpha_b": alpha_b,
-            "kappa_b": theta_thigh_b - (0.5 * np.pi - alpha_b),
-            "alpha_l": straight_body_shank_angle(geo, geo.trunk, 0.0),
-        }
+    # ----------------------------------------------------------------------------- core ----
+    def _prepare(self, b: BodyRow) -> standing.Setup:
+        """The model's set-up: the start checked, the thigh placed to reach the shoulders."""
+        start = standing.deadlift_start(b, self.shank_angle_deg, self.plate_diameter_m)
+        if np.any(start.lockout_above_plates <= 0.0):
+            lockout = float(np.min(start.lockout_above_plates + 0.5 * self.plate_diameter_m))
+            msg = (
+                f"`plate_diameter_m` = {shown(self.plate_diameter_m)}: the bar would start above "
+                f"the height it reaches at lockout ({lockout:.3f} m)."
+            )
+            raise InfeasibleSetupError(msg)
+        if np.any(start.reach_to_start < 0.0):
+            short = float(np.max(-start.reach_to_start))
+            msg = (
+                f"`shank_angle_deg` = {shown(self.shank_angle_deg)}: the bar on the floor is out "
+                f"of reach (the shoulders would have to be {short:.3f} m further from the knees "
+                f"than thigh plus trunk allow)."
+            )
+            raise InfeasibleSetupError(msg)
+        return standing.deadlift_setup(b, self.load_kg, self.shank_angle_deg, start)
 
-    def _path_check(self) -> tuple[str, str]:
-        """The set-up and the advice of the out-of-path errors (see ``check_path``)."""
-        return (
+    def _chain(self, b: BodyRow, prepared: Any, phase) -> tuple[Chain, Any]:
+        return standing.deadlift_posture(b, prepared, phase)
+
+    def _values(self, b: BodyRow, prepared: Any, phase, g: float) -> Any:
+        return standing_values(b, prepared, phase, g, DEADLIFT)
+
+    def _check_extremes(self, prepared: Any, max_reach, max_flexion_deg) -> None:
+        check_path_extremes(
             f"`shank_angle_deg` = {shown(self.shank_angle_deg)}",
+            max_reach,
+            prepared.kappa_bottom,
+            max_flexion_deg,
             "shoulder distance from midfoot on the way up, so the shoulders cannot stay over "
             "the bar.",
         )
-
-    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
-        geo = BodyGeometry.of(body)
-        s = self._setup(geo)
-        alpha_b, kappa_b = s["alpha_b"], s["kappa_b"]
-        alpha = alpha_b + (s["alpha_l"] - alpha_b) * phase
-        kappa = kappa_b * (1.0 - phase)
-        knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, geo.trunk, 0.0)
-        setting, advice = self._path_check()
-        check_path(setting, reach, kappa_b, hip, knee, theta_trunk, advice)
-        shoulder = hip + polar(geo.trunk, theta_trunk)
-        bar = shoulder - 1j * geo.reach
-        arm = arm_points(geo, shoulder, bar, elbow_side=1.0)
-        return assemble(geo, foot_points(geo), knee, hip, shoulder, bar, arm)
-
-    def _check_start(self, geo: BodyGeometry, knee_b, shoulder_b) -> None:
-        distance = np.abs(shoulder_b - knee_b)
-        lockout_bar = geo.ankle_height + geo.shank + geo.thigh + geo.trunk - geo.reach
-        if np.any(0.5 * self.plate_diameter_m >= lockout_bar):
-            msg = (
-                f"`plate_diameter_m` = {shown(self.plate_diameter_m)}: the bar would start above "
-                f"the height it reaches at lockout ({float(np.min(lockout_bar)):.3f} m)."
-            )
-            raise InfeasibleSetupError(msg)
-        if np.any(distance > geo.thigh + geo.trunk):
-            short = float(np.max(distance - geo.thigh - geo.trunk))
-            msg = (
-                f"`shank_angle_deg` = {shown(self.shank_angle_deg)}: the bar on the floor is out "
-                f"of reach (the shoulders would have to be {short:.3f} m further from the "
-                f"knees than thigh plus trunk allow)."
-            )
-            raise InfeasibleSetupError(msg)

@@ -15,29 +15,20 @@ three equations. Two assumptions close the problem, both parameters: where the f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 
 from .._validation import InfeasibleSetupError, check_choice
-from ..anthropometry import Body
-from ..kinematics import law_of_cosines_angle, polar
-from ._base import (
-    MAX_HIP_FLEXION_DEG,
-    BodyGeometry,
-    Exercise,
-    Pose,
-    arm_points,
-    assemble,
-    foot_points,
-    shown,
-)
+from ..model import hip_thrust as model
+from ..model.evaluate import hip_thrust_values
+from ..model.geometry import MAX_HIP_FLEXION_DEG, Chain
+from ..model.hip_thrust import OFFSET_FRACTION
+from ..model.rows import BodyRow
+from ..pose import BenchContact
+from ._base import Exercise, shown
 
-__all__ = ["HipThrust"]
-
-_BISECTION_STEPS = 50  # halves the bracket to 1e-15 of its width
-#: Default back and bar offsets (``back_offset_m``, ``bar_offset_m``), fractions of stature.
-OFFSET_FRACTION = 0.055
+__all__ = ["OFFSET_FRACTION", "HipThrust"]  # OFFSET_FRACTION: the model's default offsets
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
@@ -162,175 +153,107 @@ class HipThrust(Exercise):
             )
 
     # ----------------------------------------------------------------------------- core ----
-    def _setup(self, geo: BodyGeometry) -> dict[str, np.ndarray]:
-        """Per set-up quantities: bench contact, contact on the trunk, range of hip flexion."""
-        L_s, L_th, L_t = geo.shank, geo.thigh, geo.trunk
-        ankle = 1j * geo.ankle_height
-        knee_height = geo.ankle_height + L_s
-        bench_h = knee_height if self.bench_height_m is None else self.bench_height_m + 0 * L_s
-        default_offset = OFFSET_FRACTION * geo.height
-        back = default_offset if self.back_offset_m is None else self.back_offset_m + 0 * L_s
-        bar_off = default_offset if self.bar_offset_m is None else self.bar_offset_m + 0 * L_s
-        # contact in the trunk frame: along the axis, and posterior (counter-clockwise normal)
-        along = self.bench_contact_fraction * L_t
-        r_c = np.hypot(along, back)
-        gamma_c = np.arctan2(back, along)
-        phi_lock = -np.deg2rad(self.hyperextension_deg) + 0 * L_s
+    def _fields(self) -> tuple[Any, ...]:
+        """The fields :func:`biomech.model.hip_thrust.setup` reads (NaN for a default)."""
 
-        # lockout: K->C = exp(i*theta_thigh) * Q with Q = L_th + r_c*exp(-i*(phi - gamma_c))
-        q_lock = L_th + r_c * np.exp(-1j * (phi_lock - gamma_c))
-        if self.feet_distance_m is None:
-            rise = bench_h - knee_height
-            lockout_rise_ratio = rise / np.abs(q_lock)
-            x_c = -np.sqrt(np.clip(np.abs(q_lock) ** 2 - rise**2, 0.0, None))
-        else:
-            lockout_rise_ratio = np.zeros_like(L_s)
-            x_c = -self.feet_distance_m + 0 * L_s
-        contact = x_c + 1j * bench_h
-        ac = np.abs(contact - ankle)
-        # four-bar closure needs |L_s - |AC|| <= |Q(phi)| <= L_s + |AC|; beyond phi = gamma_c
-        # |Q| falls as the hip flexes, so the deepest closed posture is where it reaches d_min
-        d_min = np.abs(ac - L_s)
-        c_min = (d_min**2 - L_th**2 - r_c**2) / (2 * L_th * r_c)
-        phi_geo = np.arccos(np.clip(c_min, -1.0, 1.0)) + gamma_c
-        phi_hi = np.minimum(phi_geo, np.deg2rad(MAX_HIP_FLEXION_DEG)) - 1e-9
-        return {
-            "ankle": ankle,
-            "contact": contact,
-            "r_c": r_c,
-            "gamma_c": gamma_c,
-            "bar_offset": bar_off,
-            "phi_lock": phi_lock,
-            "phi_hi": phi_hi,
-            "lockout_rise_ratio": lockout_rise_ratio,
-            "lockout_chain": np.abs(q_lock),
-            # |Q| is largest where thigh and hip-to-contact line are collinear (phi = gamma_c),
-            # which every rep passes through (lockout at phi <= 0 <= gamma_c < bottom)
-            "longest_chain": L_th + r_c,
-            "ankle_to_contact": ac,
-            "bench_height": bench_h,
-        }
+        def value(v: Any) -> Any:
+            return np.nan if v is None else v
 
-    def _chain(self, geo: BodyGeometry, s: dict[str, np.ndarray], phi):
-        """Knee, hip, shoulder, bar and segment angles of the four-bar at hip flexion ``phi``."""
-        ankle, contact = s["ankle"], s["contact"]
-        q = geo.thigh + s["r_c"] * np.exp(-1j * (phi - s["gamma_c"]))
-        ac = contact - ankle
-        beta = law_of_cosines_angle(geo.shank, np.abs(ac), np.abs(q))
-        theta_shank = np.angle(ac) - beta  # knee clockwise of the ankle->contact line (up)
-        knee = ankle + polar(geo.shank, theta_shank)
-        theta_thigh = np.angle(contact - knee) - np.angle(q)
-        hip = knee + polar(geo.thigh, theta_thigh)
-        theta_trunk = theta_thigh - phi
-        bar = hip - 1j * s["bar_offset"] * np.exp(0.5j * (theta_thigh + theta_trunk))
-        return knee, hip, theta_trunk, bar
+        return (
+            self.load_kg,
+            value(self.bench_height_m),
+            value(self.feet_distance_m),
+            value(self.cop_fraction),
+            self.plate_diameter_m,
+            self.hyperextension_deg,
+            self.bench_contact_fraction,
+            value(self.back_offset_m),
+            value(self.bar_offset_m),
+        )
 
-    def _bottom(self, geo: BodyGeometry, s: dict[str, np.ndarray]) -> np.ndarray:
-        """Hip flexion (rad) at which the bar centre is at plate radius: vectorized bisection."""
-        target = 0.5 * self.plate_diameter_m
-        lo = np.broadcast_to(
-            s["phi_lock"], np.broadcast_shapes(np.shape(s["phi_lock"]), np.shape(s["phi_hi"]))
-        ).copy()
-        hi = np.broadcast_to(s["phi_hi"], lo.shape).copy()
-        for _ in range(_BISECTION_STEPS):  # fixed count: iterations, not samples
-            mid = 0.5 * (lo + hi)
-            above = self._chain(geo, s, mid)[3].imag > target
-            lo = np.where(above, mid, lo)
-            hi = np.where(above, hi, mid)
-        return 0.5 * (lo + hi)
+    def _prepare(self, b: BodyRow) -> model.Setup:
+        """The model's set-up, checked."""
+        s = model.setup(b, *self._fields())
+        self._check(b, s)
+        return s
 
-    def _check(self, geo: BodyGeometry, s: dict[str, np.ndarray]) -> None:
-        """Raise ValueError for set-ups the chain cannot reach."""
+    def _chain(self, b: BodyRow, prepared: Any, phase) -> tuple[Chain, None]:
+        s = prepared
+        phi = model.phase_to_flexion(model.bottom(b, s), s.phi_lock, phase)
+        return model.posture(b, s, phi), None
+
+    def _contact(self, b: BodyRow, prepared: Any, c: Chain) -> BenchContact:
+        s = prepared
+        ux, uy = model.bench_direction(c, self.bench_reaction == "normal")
+        shape = np.broadcast_shapes(np.shape(ux), np.shape(s.contact_x))
+        return BenchContact(
+            point=np.broadcast_to(s.contact_x + 1j * s.contact_y, shape),
+            direction=np.broadcast_to(ux + 1j * uy, shape),
+            cop_x=np.broadcast_to(s.cop_x, shape),
+        )
+
+    def _values(self, b: BodyRow, prepared: Any, phase, g: float) -> Any:
+        s = prepared
+        normal = self.bench_reaction == "normal"
+        return hip_thrust_values(b, s, model.bottom(b, s), phase, g, normal)
+
+    def _check(self, b: BodyRow, s: model.Setup) -> None:
+        """Raise :class:`~biomech.InfeasibleSetupError` for a set-up the chain cannot reach
+        (the quantities of :func:`biomech.model.hip_thrust.feasibility`)."""
+        with np.errstate(all="ignore"):  # a degenerate set-up fails an earlier test
+            f = model.feasibility(b, s)
         bench = (
             "'default (knee height)'" if self.bench_height_m is None else shown(self.bench_height_m)
         )
-        ratio = s["lockout_rise_ratio"]
+        feet = shown(self.feet_distance_m)
+        ratio = f.rise_ratio
         if np.any(np.abs(ratio) > 1.0):
             too_high = bool(np.any(ratio > 1.0))
-            miss = float(
-                np.max(np.abs(ratio) * np.abs(geo.thigh + s["r_c"]) - np.abs(geo.thigh + s["r_c"]))
-            )
+            miss = float(np.max((np.abs(ratio) - 1.0) * s.longest_chain))
             msg = (
                 f"`bench_height_m` = {bench} is too {'high' if too_high else 'low'} for "
                 f"these legs: with the shank vertical the hips cannot reach lockout (short "
                 f"by about {miss:.3f} m). Lower the bench, or set `feet_distance_m`."
             )
             raise InfeasibleSetupError(msg)
-        heel_behind = -geo.heel_to_ankle - s["contact"].real  # heel x minus the bench edge's
-        if np.any(heel_behind <= 0.0):
+        if np.any(f.heels_before_edge <= 0.0):
             msg = (
-                f"`feet_distance_m` = {shown(self.feet_distance_m)} is too close to the bench: "
-                f"the heels would be {float(np.max(-heel_behind)):.3f} m under the bench edge. "
-                f"Move the feet at least that much further from the bench."
+                f"`feet_distance_m` = {feet} is too close to the bench: the heels would be "
+                f"{float(np.max(-f.heels_before_edge)):.3f} m under the bench edge. Move the "
+                f"feet at least that much further from the bench."
             )
             raise InfeasibleSetupError(msg)
-        q, ac = s["lockout_chain"], s["ankle_to_contact"]
-        if np.any(q < ac - geo.shank):
+        if np.any(f.lockout_reach < 0.0):
             msg = (
-                f"`feet_distance_m` = {shown(self.feet_distance_m)} is too far from the bench: "
-                f"the legs cannot reach lockout (short by "
-                f"{float(np.max(ac - geo.shank - q)):.3f} m)."
+                f"`feet_distance_m` = {feet} is too far from the bench: the legs cannot reach "
+                f"lockout (short by {float(np.max(-f.lockout_reach)):.3f} m)."
             )
             raise InfeasibleSetupError(msg)
-        longest = s["longest_chain"]
-        if np.any(longest > ac + geo.shank):
+        if np.any(f.passing_room < 0.0):
             msg = (
-                f"`feet_distance_m` = {shown(self.feet_distance_m)} is too close to the bench: "
-                f"thigh and trunk are {float(np.max(longest - ac - geo.shank)):.3f} m too long "
-                f"to fit in between as the hips pass through extension."
+                f"`feet_distance_m` = {feet} is too close to the bench: thigh and trunk are "
+                f"{float(np.max(-f.passing_room)):.3f} m too long to fit in between as the "
+                f"hips pass through extension."
             )
             raise InfeasibleSetupError(msg)
-        bar_lock = self._chain(geo, s, s["phi_lock"])[3].imag
         r_plate = 0.5 * self.plate_diameter_m
-        if np.any(bar_lock <= r_plate):
+        if np.any(f.bar_above_plates_at_lockout <= 0.0):
+            lowest = float(np.min(f.bar_above_plates_at_lockout + s.plate_radius))
             msg = (
                 f"`bench_height_m` = {bench} is too low for plates of "
                 f"`plate_diameter_m` = {shown(self.plate_diameter_m)} with `feet_distance_m` = "
-                f"{shown(self.feet_distance_m)}: at lockout the bar centre is at "
-                f"{float(np.min(bar_lock)):.3f} m, below the plate radius {r_plate:.3f} m, so "
-                f"the plates would rest on the floor. Raise the bench or move the feet away."
+                f"{feet}: at lockout the bar centre is at {lowest:.3f} m, below the plate "
+                f"radius {float(np.max(r_plate)):.3f} m, so the plates would rest on the "
+                f"floor. Raise the bench or move the feet away."
             )
             raise InfeasibleSetupError(msg)
-        bar_hi = self._chain(geo, s, s["phi_hi"])[3].imag
-        if np.any(bar_hi > r_plate):
+        if np.any(f.bar_below_plates_at_deepest < 0.0):
             msg = (
                 f"the plates cannot reach the floor with `bench_height_m` = {bench} and "
-                f"`feet_distance_m` = {shown(self.feet_distance_m)}: the bar centre stays "
-                f"{float(np.max(bar_hi - r_plate)):.3f} m above the plate radius in the "
-                f"lowest posture the chain allows (knees straight, or "
+                f"`feet_distance_m` = {feet}: the bar centre stays "
+                f"{float(np.max(-f.bar_below_plates_at_deepest)):.3f} m above the plate radius "
+                f"in the lowest posture the chain allows (knees straight, or "
                 f"{MAX_HIP_FLEXION_DEG:.0f} deg of hip flexion). Bring the feet closer, "
                 f"lower the bench or use larger plates."
             )
             raise InfeasibleSetupError(msg)
-
-    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
-        geo = BodyGeometry.of(body)
-        s = self._setup(geo)
-        self._check(geo, s)
-        phi_bottom = self._bottom(geo, s)
-        phi = phi_bottom + (s["phi_lock"] - phi_bottom) * phase
-        knee, hip, theta_trunk, bar = self._chain(geo, s, phi)
-        shoulder = hip + polar(geo.trunk, theta_trunk)
-        arm = arm_points(geo, shoulder, bar, elbow_side=1.0)
-        foot = foot_points(geo)
-        if self.cop_fraction is None:
-            cop_x = 0.0 * geo.foot
-        else:
-            cop_x = foot["heel"].real + self.cop_fraction * geo.foot
-        if self.bench_reaction == "vertical":
-            direction = 1j + 0 * theta_trunk
-        else:  # anterior normal of the trunk: away from the bench surface
-            direction = -1j * np.exp(1j * theta_trunk)
-        contact = s["contact"] + 0 * phi
-        return assemble(
-            geo,
-            foot,
-            knee,
-            hip,
-            shoulder,
-            bar,
-            arm,
-            {"bench_contact": contact},
-            bench_direction=direction,
-            cop_x=cop_x,
-        )

@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 
 from .._validation import check_choice
-from ..anthropometry import Body
-from ..kinematics import polar
-from ._base import BodyGeometry, Exercise, Pose, assemble, foot_points, projected_arm_points, shown
-from ._standing import check_path, standing_chain, straight_body_shank_angle, trunk_point
+from ..model import standing
+from ..model.evaluate import SQUAT, standing_values
+from ..model.geometry import Chain
+from ..model.rows import BodyRow
+from ..model.standing import BAR_PLACEMENT, ELBOW_PLACEMENT
+from ._base import Exercise, shown
+from ._standing import check_path_extremes
 
-__all__ = ["Squat"]
-
-#: Bar centre relative to the shoulder joint centres, as fractions of stature:
-#: (above the shoulders along the trunk axis, behind the trunk axis). Modelling estimates:
-#: the high bar rests on the upper trapezius near C7, about 4 cm above and 8 cm behind the
-#: shoulder joint centres of a 1.80 m lifter; the low bar on the posterior deltoids and the
-#: spine of the scapula, about 6 cm lower and 2 cm further back.
-BAR_PLACEMENT: dict[str, tuple[float, float]] = {
-    "high": (0.022, 0.044),
-    "low": (-0.011, 0.056),
-}
-
-#: Sagittal projection of the elbow relative to the shoulder joint centres, fractions of
-#: stature: (below the shoulders along the trunk axis, behind it). Modelling estimate for a
-#: grip a little wider than the shoulders: elbows about 18 cm below and 9 cm behind the
-#: shoulders of a 1.80 m lifter, under and behind the bar.
-ELBOW_PLACEMENT: tuple[float, float] = (0.10, 0.05)
+__all__ = ["BAR_PLACEMENT", "ELBOW_PLACEMENT", "Squat"]  # the placements: the model's
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
@@ -103,57 +90,34 @@ class Squat(Exercise):
                 expected="a distance in metres in [-0.3, 0.3] (or None)",
             )
 
-    def _bar_on_trunk(self, geo: BodyGeometry):
+    # ----------------------------------------------------------------------------- core ----
+    def _prepare(self, b: BodyRow) -> standing.Setup:
+        """The model's set-up: the bar on the back, shank and knee at the bottom."""
         above_f, behind_f = BAR_PLACEMENT[self.bar_position]
-        above = (
-            above_f * geo.height
-            if self.bar_above_shoulder_m is None
-            else self.bar_above_shoulder_m + 0 * geo.height
+        above, behind = standing.bar_placement(
+            above_f,
+            behind_f,
+            np.nan if self.bar_above_shoulder_m is None else self.bar_above_shoulder_m,
+            np.nan if self.bar_behind_shoulder_m is None else self.bar_behind_shoulder_m,
+            b.height,
         )
-        behind = (
-            behind_f * geo.height
-            if self.bar_behind_shoulder_m is None
-            else self.bar_behind_shoulder_m + 0 * geo.height
+        return standing.squat_setup(
+            b, self.load_kg, self.depth_deg, self.shank_angle_deg, above, behind
         )
-        return trunk_point(geo.trunk + above, behind)
 
-    def _setup(self, geo: BodyGeometry) -> dict[str, np.ndarray]:
-        """Per set-up quantities: the bar on the trunk (polar), shank inclination and knee
-        flexion at the bottom, shank inclination at lockout (rad)."""
-        radius, offset = self._bar_on_trunk(geo)
-        alpha_b = np.deg2rad(self.shank_angle_deg)
-        kappa_b = 0.5 * np.pi + np.deg2rad(self.depth_deg) + alpha_b
-        alpha_l = straight_body_shank_angle(geo, radius, offset)
-        return {
-            "radius": radius,
-            "offset": offset,
-            "alpha_b": alpha_b,
-            "kappa_b": kappa_b,
-            "alpha_l": alpha_l,
-        }
+    def _chain(self, b: BodyRow, prepared: Any, phase) -> tuple[Chain, Any]:
+        return standing.squat_posture(b, prepared, phase)
 
-    def _path_check(self) -> tuple[str, str]:
-        """The set-up and the advice of the out-of-path errors (see ``check_path``)."""
-        return (
+    def _values(self, b: BodyRow, prepared: Any, phase, g: float) -> Any:
+        return standing_values(b, prepared, phase, g, SQUAT)
+
+    def _check_extremes(self, prepared: Any, max_reach, max_flexion_deg) -> None:
+        check_path_extremes(
             f"`depth_deg` = {shown(self.depth_deg)} with `shank_angle_deg` = "
             f"{shown(self.shank_angle_deg)}",
+            max_reach,
+            prepared.kappa_bottom,
+            max_flexion_deg,
             "bar distance behind midfoot, so no trunk angle keeps the bar over midfoot. Squat "
             "less deep or let the knees travel further forward.",
         )
-
-    def _pose(self, body: Body, phase: np.ndarray) -> Pose:
-        geo = BodyGeometry.of(body)
-        s = self._setup(geo)
-        radius, offset, alpha_b, kappa_b = s["radius"], s["offset"], s["alpha_b"], s["kappa_b"]
-        alpha = alpha_b + (s["alpha_l"] - alpha_b) * phase
-        kappa = kappa_b * (1.0 - phase)
-        knee, hip, theta_trunk, reach = standing_chain(geo, alpha, kappa, radius, offset)
-        setting, advice = self._path_check()
-        check_path(setting, reach, kappa_b, hip, knee, theta_trunk, advice)
-        shoulder = hip + polar(geo.trunk, theta_trunk)
-        bar = hip + radius * np.exp(1j * (theta_trunk + offset))
-        # the arms reach sideways to a wide grip: fix the projected elbow to the trunk
-        axis = np.exp(1j * theta_trunk)
-        elbow = shoulder + axis * (-ELBOW_PLACEMENT[0] + 1j * ELBOW_PLACEMENT[1]) * geo.height
-        arm = projected_arm_points(geo, shoulder, elbow, bar)
-        return assemble(geo, foot_points(geo), knee, hip, shoulder, bar, arm)

@@ -1,0 +1,66 @@
+"""What the summary engines evaluate of one posture, for each lift: the posture, its loads,
+the statics and the values :func:`.reduce.summary` reads (:class:`.reduce.PostureValues`).
+
+numpy calls these with a phase axis and arrays of set-ups that broadcast against it; the
+compiled loops of ``drive`` call them once per posture.
+"""
+
+from . import hip_thrust, standing
+from ._engine import inline
+from .geometry import centres_of_mass, hip_flexion
+from .reduce import posture_values
+from .statics import hip_shares, net_moments, reactions, weights
+
+#: The ``lift`` argument of :func:`standing_values`.
+SQUAT, DEADLIFT = 1, 2
+
+#: The bar pushes straight down when held still.
+DOWN = (0.0, -1.0)
+
+
+@inline
+def _values(b, c, g, load_kg, bench, contact, flexion, reach_ratio):
+    """Statics of the posture ``c`` (its hip flexion ``flexion``, rad) under the weights and
+    the bar's, and its values."""
+    xs, ys = centres_of_mass(b, c)
+    fxs, fys, couples = weights(b, g)
+    zero = 0.0 * c.bar_x
+    bar = (c.bar_x, c.bar_y, zero, zero - g * load_kg)
+    r = reactions(xs, ys, fxs, fys, couples, bar, bench, contact)
+    joints = (zero, b.ankle_height, c.knee_x, c.knee_y, c.hip_x, c.hip_y)
+    m = net_moments(joints, xs, ys, fxs, fys, couples, bar, contact, r)
+    h = hip_shares((c.hip_x, c.hip_y), xs, ys, fxs, fys, couples, bar, DOWN, contact, r)
+    return posture_values(m, h, r, flexion, reach_ratio)
+
+
+@inline
+def hip_thrust_values(b, s, phi_bottom, phase, g, normal):
+    """The hip thrust's values at ``phase`` (set-up ``s``, its bottom at hip flexion
+    ``phi_bottom``, the bench pushing along the trunk's normal if ``normal``)."""
+    phi = hip_thrust.phase_to_flexion(phi_bottom, s.phi_lock, phase)
+    c = hip_thrust.posture(b, s, phi)
+    ux, uy = hip_thrust.bench_direction(c, normal)
+    contact = (s.contact_x, s.contact_y, ux, uy, s.cop_x)
+    # the chain is parameterized by the hip flexion itself
+    return _values(b, c, g, s.load_kg, True, contact, phi + 0.0 * c.bar_x, 0.0 * c.bar_x)
+
+
+@inline
+def standing_values(b, s, phase, g, lift):
+    """The squat's (``lift`` = :data:`SQUAT`) or deadlift's values at ``phase``."""
+    if lift == SQUAT:
+        c, ratio = standing.squat_posture(b, s, phase)
+    else:
+        c, ratio = standing.deadlift_posture(b, s, phase)
+    zero = 0.0 * c.bar_x
+    contact = (zero, zero, zero, zero + 1.0, zero)
+    return _values(b, c, g, s.load_kg, False, contact, hip_flexion(c), ratio)
+
+
+@inline
+def store(buffer, j, v):
+    """Posture ``j``'s values ``v`` into column ``j`` of a (values, n) buffer."""
+    buffer[0, j], buffer[1, j], buffer[2, j], buffer[3, j] = v[0], v[1], v[2], v[3]
+    buffer[4, j], buffer[5, j], buffer[6, j], buffer[7, j] = v[4], v[5], v[6], v[7]
+    buffer[8, j], buffer[9, j], buffer[10, j] = v[8], v[9], v[10]
+    buffer[11, j], buffer[12, j] = v[11], v[12]

@@ -1,0 +1,131 @@
+"""A rep reduced to the numbers a summary sweep reports.
+
+:func:`summary` reads the curves of a rep over its phase samples (numpy: ``(..., n)`` arrays,
+reduced on the last axis; compiled: one set-up's ``(n,)`` buffers): the first largest hip and
+knee moments (``np.argmax``), the decomposition at the hip's peak, trapezoidal means over the
+phase, lockout values, whether the centre of pressure leaves the foot, and the extremes the
+standing lifts' path checks read. :class:`RepSummary` lists them in the order of
+:data:`biomech.sweep.SUMMARY_VARIABLES` (each force variable over bar, ground, bench), then
+the two extremes.
+"""
+
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from ._engine import (
+    any_outside,
+    argmax_last,
+    at_last,
+    final,
+    inline,
+    kernel,
+    max_abs_last,
+    max_last,
+    trapezoid_last,
+)
+
+
+class RepSummary(NamedTuple):
+    """The summary of a rep (N m, m, deg, phase 0-1; 1.0/0.0 for yes/no)."""
+
+    peak_hip_moment: Any
+    phase_at_peak_hip: Any
+    hip_flexion_at_peak_hip: Any
+    lockout_hip_moment: Any
+    lockout_to_peak_hip: Any
+    mean_hip_moment: Any
+    peak_knee_moment: Any
+    phase_at_peak_knee: Any
+    lockout_knee_moment: Any
+    mean_knee_moment: Any
+    cop_leaves_foot: Any
+    mean_bar_share: Any
+    mean_ground_share: Any
+    mean_bench_share: Any
+    bar_share_at_peak_hip: Any
+    ground_share_at_peak_hip: Any
+    bench_share_at_peak_hip: Any
+    bar_arm_at_peak_hip: Any
+    ground_arm_at_peak_hip: Any
+    bench_arm_at_peak_hip: Any
+    upper_body_weight_at_peak_hip: Any
+    leg_weight_at_peak_hip: Any
+    #: what the standing lifts' path checks read: the largest reach ratio in size, and the
+    #: largest hip flexion (deg)
+    max_reach_ratio: Any
+    max_hip_flexion: Any
+
+
+class PostureValues(NamedTuple):
+    """What :func:`summary` reads of one posture (N m, rad, m)."""
+
+    hip: Any
+    knee: Any
+    hip_flexion: Any
+    cop_x: Any
+    bar_share: Any
+    ground_share: Any
+    bench_share: Any
+    bar_arm: Any
+    ground_arm: Any
+    bench_arm: Any
+    above: Any
+    below: Any
+    reach_ratio: Any
+
+
+@inline
+def posture_values(m, h, r, flexion, reach_ratio):
+    """The :class:`PostureValues` of a posture's moments ``m``, hip shares ``h`` and
+    reactions ``r`` (see :mod:`biomech.model.statics`)."""
+    return PostureValues(m.hip, m.knee, flexion, r.cop_x, h.bar, h.ground, h.bench, h.bar_arm,
+                         h.ground_arm, h.bench_arm, h.above, h.below, reach_ratio)  # fmt: skip
+
+
+@kernel
+def summary(phase, v, heel_x, toe_x):
+    """The :class:`RepSummary` of a rep whose :class:`PostureValues` over ``phase`` are
+    ``v``, for a foot from ``heel_x`` to ``toe_x``."""
+    i = argmax_last(v.hip)
+    k = argmax_last(v.knee)
+    peak = at_last(v.hip, i)
+    lockout = final(v.hip)
+    outside = any_outside(v.cop_x, heel_x - 1e-12, toe_x + 1e-12)
+    return RepSummary(
+        peak,
+        phase[i],
+        np.rad2deg(at_last(v.hip_flexion, i)),
+        lockout,
+        lockout / peak,
+        trapezoid_last(v.hip, phase),
+        at_last(v.knee, k),
+        phase[k],
+        final(v.knee),
+        trapezoid_last(v.knee, phase),
+        1.0 * outside,
+        trapezoid_last(v.bar_share, phase),
+        trapezoid_last(v.ground_share, phase),
+        trapezoid_last(v.bench_share, phase),
+        at_last(v.bar_share, i),
+        at_last(v.ground_share, i),
+        at_last(v.bench_share, i),
+        at_last(v.bar_arm, i),
+        at_last(v.ground_arm, i),
+        at_last(v.bench_arm, i),
+        at_last(v.above, i),
+        at_last(v.below, i),
+        max_abs_last(v.reach_ratio),
+        np.rad2deg(max_last(v.hip_flexion)),
+    )
+
+
+@inline
+def write(out, s):
+    """Write a :class:`RepSummary` into ``out`` along its first axis (a row of the compiled
+    engine's block; the numpy engine's block transposed)."""
+    out[0], out[1], out[2], out[3], out[4], out[5] = s[0], s[1], s[2], s[3], s[4], s[5]
+    out[6], out[7], out[8], out[9], out[10], out[11] = s[6], s[7], s[8], s[9], s[10], s[11]
+    out[12], out[13], out[14], out[15], out[16] = s[12], s[13], s[14], s[15], s[16]
+    out[17], out[18], out[19], out[20], out[21] = s[17], s[18], s[19], s[20], s[21]
+    out[22], out[23] = s[22], s[23]

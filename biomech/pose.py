@@ -1,0 +1,150 @@
+"""A posture over phase and its contacts: what an exercise hands to the statics.
+
+The core knows no exercise. An exercise maps phase to a :class:`Pose` (named points, segment
+angles and centres of mass) and says how the body is supported: by the floor alone
+(:class:`FloorContact`), or by the floor and a bench whose push has a known direction, with a
+known centre of pressure (:class:`BenchContact`). :func:`biomech.statics.solve_pose` solves the
+reactions from the contact it is handed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+
+from .conventions import SEGMENTS
+from .model import geometry
+from .model.rows import BodyRow, midfoot_x
+
+__all__ = ["BenchContact", "FloorContact", "Pose", "assemble"]
+
+
+@dataclass(frozen=True, slots=True)
+class FloorContact:
+    """The feet flat on the floor, the only support: the centre of pressure follows from
+    equilibrium.
+
+    Examples
+    --------
+    >>> import biomech
+    >>> biomech.Squat()._pose(biomech.Body.default(), np.linspace(0, 1, 3)).contact
+    FloorContact()
+    """
+
+    #: External forces other than the segment weights, in the order the statics reports them.
+    forces: ClassVar[tuple[str, ...]] = ("bar", "ground")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchContact:
+    """The feet on the floor and the back on a bench: two contacts, five unknown reaction
+    components against three equations. Two assumptions close the problem: the direction of
+    the bench's push and where the feet press.
+
+    Attributes
+    ----------
+    point : complex ndarray
+        The bench contact on the back (m).
+    direction : complex ndarray
+        Unit direction of the bench's push on the back.
+    cop_x : ndarray
+        x of the centre of pressure under the feet (m).
+
+    Examples
+    --------
+    >>> import biomech
+    >>> contact = biomech.HipThrust()._pose(biomech.Body.default(), np.array([1.0])).contact
+    >>> contact.forces, complex(contact.direction[0])  # the default bench pushes straight up
+    (('bar', 'ground', 'bench'), 1j)
+    """
+
+    point: np.ndarray
+    direction: np.ndarray
+    cop_x: np.ndarray
+    forces: ClassVar[tuple[str, ...]] = ("bar", "ground", "bench")
+
+
+@dataclass(frozen=True, slots=True)
+class Pose:
+    """A posture over phase, as core arrays.
+
+    Attributes
+    ----------
+    points : dict of str -> complex ndarray
+        Named points (``x + 1j*y``, m).
+    segment_angle : dict of str -> ndarray
+        Segment axis directions (rad, counter-clockwise from +x; see :mod:`biomech.conventions`).
+    segment_com : dict of str -> complex ndarray
+        Centre of mass of each segment (m).
+    contact : FloorContact or BenchContact
+        How the body is supported.
+
+    Examples
+    --------
+    >>> import biomech
+    >>> pose = biomech.Deadlift()._pose(biomech.Body.default(), np.linspace(0, 1, 5))
+    >>> pose.points["bar"].shape, round(float(pose.points["bar"][0].imag), 3)  # on the floor
+    ((5,), 0.225)
+    """
+
+    points: dict[str, np.ndarray]
+    segment_angle: dict[str, np.ndarray]
+    segment_com: dict[str, np.ndarray]
+    contact: FloorContact | BenchContact
+
+
+def assemble(
+    b: BodyRow,
+    c: geometry.Chain,
+    contact: FloorContact | BenchContact,
+    extra_points: dict[str, Any] | None = None,
+) -> Pose:
+    """The labelled :class:`Pose` of a model posture ``c`` of body ``b`` (every array
+    broadcast to one shape).
+
+    Examples
+    --------
+    >>> import biomech
+    >>> from biomech.anthropometry import body_row
+    >>> from biomech.model import standing
+    >>> b = body_row(biomech.Body.default())
+    >>> s = biomech.Squat()._prepare(b)
+    >>> c, _ = standing.squat_posture(b, s, np.linspace(0, 1, 3))
+    >>> sorted(assemble(b, c, FloorContact()).segment_com)[:3]
+    ['foot', 'forearm', 'hand']
+    """
+    shape = np.broadcast_shapes(*(np.shape(v) for v in c))
+
+    def full(v):
+        return np.broadcast_to(v, shape)
+
+    def point(x, y):
+        return full(np.asarray(x) + 1j * np.asarray(y))
+
+    zero = np.zeros(())
+    points = {
+        "heel": point(b.heel_x, zero),
+        "toe": point(b.toe_x, zero),
+        "midfoot": point(midfoot_x(b), zero),
+        "ankle": point(zero, b.ankle_height),
+        "knee": point(c.knee_x, c.knee_y),
+        "hip": point(c.hip_x, c.hip_y),
+        "shoulder": point(c.shoulder_x, c.shoulder_y),
+        "elbow": point(c.elbow_x, c.elbow_y),
+        "wrist": point(c.wrist_x, c.wrist_y),
+        "grip": point(c.grip_x, c.grip_y),
+        "head": point(c.head_x, c.head_y),
+        "bar": point(c.bar_x, c.bar_y),
+    }
+    for k, v in (extra_points or {}).items():
+        points[k] = full(v)
+    xs, ys = geometry.centres_of_mass(b, c)
+    angles = geometry.segment_angles(b, c)
+    return Pose(
+        points=points,
+        segment_angle={s: full(a) for s, a in zip(SEGMENTS, angles, strict=True)},
+        segment_com={s: point(x, y) for s, x, y in zip(SEGMENTS, xs, ys, strict=True)},
+        contact=contact,
+    )
