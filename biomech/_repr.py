@@ -8,22 +8,6 @@ from typing import Any
 
 import numpy as np
 
-_UNIT_SUFFIX = {"_kg": "kg", "_m": "m", "_deg": "deg", "_fraction": "fraction"}
-
-
-def unit_of(name: str) -> str:
-    """Unit implied by a parameter's name suffix (``load_kg`` -> ``kg``), or ``""``.
-
-    Examples
-    --------
-    >>> unit_of("bench_height_m"), unit_of("bar_position")
-    ('m', '')
-    """
-    for suffix, unit in _UNIT_SUFFIX.items():
-        if name.endswith(suffix):
-            return unit
-    return ""
-
 
 def _fmt(value: Any) -> str:
     if value is None:

@@ -174,13 +174,15 @@ def _compare(args: argparse.Namespace) -> None:
         f"({args.table}), bar {args.load_kg:g} kg"
     )
     print("net internal moment, hip extension positive; quasi-static, default set-ups")
+    label = {
+        "peak_hip_moment": "peak",
+        "hip_flexion_at_peak_hip": "hip flexion at peak",
+        "lockout_hip_moment": "lockout",
+        "lockout_to_peak_hip": "lockout/peak",
+    }
+    units = table.attrs["units"]
     shown = table.rename(
-        columns={
-            "peak_hip_moment_Nm": "peak [N m]",
-            "hip_flexion_at_peak_deg": "hip flexion at peak [deg]",
-            "lockout_hip_moment_Nm": "lockout [N m]",
-            "lockout_to_peak": "lockout/peak",
-        }
+        columns={c: label[c] + (f" [{units[c]}]" if units[c] != "1" else "") for c in table}
     )
     print(shown.to_string(float_format=lambda v: f"{v:.3g}" if abs(v) < 10 else f"{v:.1f}"))
     if args.no_figure:

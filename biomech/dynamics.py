@@ -230,6 +230,7 @@ def rep_kinematics(
         segment_angle={k: at_samples(v) for k, v in pose_all.segment_angle.items()},
         segment_com={k: at_samples(v) for k, v in pose_all.segment_com.items()},
         contact=contact,
+        defaults=pose_all.defaults,
     )
     w1, w2 = stencil_weights(phase)
 

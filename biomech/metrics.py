@@ -30,7 +30,24 @@ from __future__ import annotations
 import numpy as np
 import xarray as xr
 
+from .schema import coordinate, labelled
+
 __all__ = ["rep_metrics"]
+
+#: The metrics, in the order a result lists them.
+_ORDER = (
+    "time_under_tension",
+    "time_above_half_peak",
+    "moment_impulse",
+    "quasi_static_moment_impulse",
+    "peak_moment",
+    "time_at_peak_moment",
+    "phase_at_peak_moment",
+    "quasi_static_peak_moment",
+    "set_time_under_tension",
+    "set_moment_impulse",
+    "set_quasi_static_moment_impulse",
+)
 
 
 def _cumulative_trapezoid(y: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -134,43 +151,23 @@ def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
     half = 0.5 * np.max(m, axis=-2, keepdims=True)
     above = impulse((m > half).astype(float))
     phase = np.asarray(ds["phase"], dtype=float)
-    rj = (*dims, "rep", "joint")
-
-    def var(d, data, units, long_name):
-        return xr.Variable(d, data, {"units": units, "long_name": long_name})
-
     j_dyn, j_still = impulse(m), impulse(m_still)
     tut = np.full(reps, duration)
-    out = {
-        "time_under_tension": var(("rep",), tut, "s", "time under tension of the rep"),
-        "time_above_half_peak": var(
-            rj, above, "s", "time with the net moment above half its peak over the set"
-        ),
-        "moment_impulse": var(
-            rj, j_dyn, "N m s", "net joint moment integrated over the rep's time"
-        ),
-        "quasi_static_moment_impulse": var(
-            rj, j_still, "N m s", "quasi-static net joint moment integrated over the rep's time"
-        ),
-        "peak_moment": var(rj, peak_m, "N m", "largest net joint moment in the rep"),
-        "time_at_peak_moment": var(
-            rj, t[i_peak], "s", "time of the peak net joint moment, from the start of the set"
-        ),
-        "phase_at_peak_moment": var(
-            rj, phase[i_peak], "1", "phase of the rep at the peak net joint moment"
-        ),
-        "quasi_static_peak_moment": var(
-            rj, peak_still, "N m", "largest quasi-static net joint moment in the rep"
-        ),
-        "set_time_under_tension": var((), tut.sum(), "s", "time under tension of the set"),
-        "set_moment_impulse": var(
-            (*dims, "joint"), j_dyn.sum(axis=-2), "N m s", "net joint moment impulse of the set"
-        ),
-        "set_quasi_static_moment_impulse": var(
-            (*dims, "joint"),
-            j_still.sum(axis=-2),
-            "N m s",
-            "quasi-static net joint moment impulse of the set",
-        ),
+    lead = tuple(dims)
+    values = {
+        "time_above_half_peak": above,
+        "moment_impulse": j_dyn,
+        "quasi_static_moment_impulse": j_still,
+        "peak_moment": peak_m,
+        "time_at_peak_moment": t[i_peak],
+        "phase_at_peak_moment": phase[i_peak],
+        "quasi_static_peak_moment": peak_still,
+        "set_moment_impulse": j_dyn.sum(axis=-2),
+        "set_quasi_static_moment_impulse": j_still.sum(axis=-2),
     }
-    return xr.Dataset(out, coords={"rep": ("rep", np.arange(1, reps + 1)), "joint": ds["joint"]})
+    out = {name: labelled(name, lead, data) for name, data in values.items()}
+    out["time_under_tension"] = labelled("time_under_tension", (), tut)
+    out["set_time_under_tension"] = labelled("set_time_under_tension", (), tut.sum())
+    out = {name: out[name] for name in _ORDER}
+    rep = coordinate("rep", "rep", np.arange(1, reps + 1))
+    return xr.Dataset(out, coords={"rep": rep, "joint": ds["joint"]})

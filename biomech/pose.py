@@ -9,7 +9,7 @@ reactions from the contact it is handed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import numpy as np
@@ -80,6 +80,8 @@ class Pose:
         Centre of mass of each segment (m).
     contact : FloorContact or BenchContact
         How the body is supported.
+    defaults : dict of str -> ndarray
+        The value each field of the set-up left to ``None`` took for the body (by name).
 
     Examples
     --------
@@ -93,6 +95,7 @@ class Pose:
     segment_angle: dict[str, np.ndarray]
     segment_com: dict[str, np.ndarray]
     contact: FloorContact | BenchContact
+    defaults: dict[str, Any] = field(default_factory=dict)
 
 
 def assemble(
@@ -100,6 +103,7 @@ def assemble(
     c: geometry.Chain,
     contact: FloorContact | BenchContact,
     extra_points: dict[str, Any] | None = None,
+    defaults: dict[str, Any] | None = None,
 ) -> Pose:
     """The labelled :class:`Pose` of a model posture ``c`` of body ``b`` (every array
     broadcast to one shape).
@@ -147,4 +151,5 @@ def assemble(
         segment_angle={s: full(a) for s, a in zip(SEGMENTS, angles, strict=True)},
         segment_com={s: point(x, y) for s, x, y in zip(SEGMENTS, xs, ys, strict=True)},
         contact=contact,
+        defaults=dict(defaults or {}),
     )

@@ -15,12 +15,10 @@ from ._memory import check_budget, memory_limit, simulate_bytes
 from ._validation import InfeasibleSetupError, check_int, check_real, warn
 from .anthropometry import Body
 from .conventions import (
-    ANGLE_NAME,
     AXES,
     FORCE_LEVEL,
     JOINT_LEVEL,
     JOINTS,
-    MOMENT_POSITIVE,
     SEGMENT_LEVEL,
     SEGMENTS,
     SIGN_CONVENTION,
@@ -30,6 +28,7 @@ from .dynamics import RepKinematics, inertial_loads, rep_kinematics
 from .exercises._base import Exercise
 from .metrics import rep_metrics
 from .pose import Pose
+from .schema import coordinate, labelled
 from .statics import solve_pose
 from .tempo import Tempo
 
@@ -285,15 +284,13 @@ def simulate(
     ds.attrs.update(tempo.as_attrs(reps=reps, rate_hz=rate_hz))
     duration = tempo.rep_duration_s
     ds = ds.assign_coords(
-        rep_index=("time", np.minimum(t // duration, reps - 1).astype(int) + 1, {"units": "1"}),
-        movement=("time", moves),
+        rep_index=coordinate(
+            "rep_index", "time", np.minimum(t // duration, reps - 1).astype(int) + 1
+        ),
+        movement=coordinate("movement", "time", moves),
     )
-    ds["phase_rate"] = ("time", rate, {"units": "1/s", "long_name": "rate of change of phase"})
-    ds["phase_acceleration"] = (
-        "time",
-        accel,
-        {"units": "1/s^2", "long_name": "second time derivative of phase"},
-    )
+    ds["phase_rate"] = labelled("phase_rate", ("time",), rate)
+    ds["phase_acceleration"] = labelled("phase_acceleration", ("time",), accel)
     return ds.merge(rep_metrics(ds), combine_attrs="override")
 
 
@@ -361,19 +358,20 @@ def _dataset(
         data_vars.update(
             _motion_variables(pose, seg_mass, load, g, st, kinematics, lead_dims + (sample,))
         )
-        data_vars["segment_moment_of_inertia"] = _var(
-            lead_dims + ("segment",),
-            seg_inertia,
-            "kg m^2",
-            "moment of inertia about the segment centre of mass (sagittal rotation)",
+        data_vars["segment_moment_of_inertia"] = labelled(
+            "segment_moment_of_inertia", lead_dims, seg_inertia
         )
     _check_finite(data_vars, exercise, body, g)
     coords = _coords(phase, sample, list(pose.points), st.forces, time)
     if lead and lead_dim == "body":
-        coords["height_m"] = ("body", np.broadcast_to(body.height_m, lead).copy(), {"units": "m"})
-        coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, lead).copy(), {"units": "kg"})
+        coords["height_m"] = coordinate(
+            "height_m", "body", np.broadcast_to(body.height_m, lead).copy()
+        )
+        coords["mass_kg"] = coordinate(
+            "mass_kg", "body", np.broadcast_to(body.mass_kg, lead).copy()
+        )
     attrs = {
-        **{k: v for k, v in exercise.as_attrs().items() if np.ndim(v) == 0},
+        **{k: v for k, v in exercise.as_attrs(pose.defaults).items() if np.ndim(v) == 0},
         **body.as_attrs(),
         "g_m_per_s2": g,
         "model": "planar quasi-static rigid-body model"
@@ -421,128 +419,36 @@ def _derived(pose: Pose, st: Any, seg_mass: np.ndarray, shape: tuple[int, ...]) 
     }
 
 
-def _var(dims, data, units, long_name, **extra) -> xr.Variable:
-    return xr.Variable(
-        dims, np.ascontiguousarray(data), {"units": units, "long_name": long_name, **extra}
-    )
-
-
 def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
-    """The labelled variables of a result (dimensions ``ph`` per sample): the posture's, then
-    the forces'."""
-    var = _var
-    return {
-        "joint_angle": var(
-            ph + ("joint",),
-            derived["joint_angle"],
-            "deg",
-            "joint angle (ankle dorsiflexion, knee flexion, hip flexion)",
-            positive=", ".join(f"{j} {ANGLE_NAME[j]}" for j in JOINTS),
-        ),
-        "net_moment": var(
-            ph + ("joint",),
-            st.net_moment,
-            "N m",
-            "net internal joint moment",
-            positive=", ".join(f"{j} {MOMENT_POSITIVE[j]}" for j in JOINTS),
-        ),
-        "position": var(
-            ph + ("point", "axis"), to_xy(derived["position"]), "m", "position of named points"
-        ),
-        "segment_angle": var(
-            ph + ("segment",),
-            derived["segment_angle"],
-            "deg",
-            "segment axis direction, counter-clockwise from +x",
-        ),
-        "segment_mass": var(
-            lead_dims + ("segment",), seg_mass, "kg", "segment mass (both sides for legs and arms)"
-        ),
-        "segment_com": var(
-            ph + ("segment", "axis"), to_xy(st.segment_com), "m", "segment centre of mass"
-        ),
-        **_force_variables(st, derived, ph),
-        "body_com": var(
-            ph + ("axis",),
-            to_xy(derived["body_com"]),
-            "m",
-            "whole-body centre of mass (bar excluded)",
-        ),
+    """The labelled variables of a result held still (dimensions ``ph`` per sample, then each
+    variable's own: :data:`biomech.schema.VARIABLES`)."""
+    per_sample = {
+        "joint_angle": derived["joint_angle"],
+        "net_moment": st.net_moment,
+        "position": to_xy(derived["position"]),
+        "segment_angle": derived["segment_angle"],
+        "segment_com": to_xy(st.segment_com),
+        "force_vector": to_xy(st.force_vector),
+        "force_point": to_xy(st.force_point),
+        "hip_moment_arm": st.hip_moment_arm,
+        "hip_moment_contribution": st.hip_moment_contribution,
+        "segment_hip_moment_arm": st.segment_hip_moment_arm,
+        "segment_hip_moment_contribution": st.segment_hip_moment_contribution,
+        "center_of_pressure": st.center_of_pressure,
+        "cop_within_foot": derived["within"],
+        "joint_force": to_xy(st.joint_force),
+        "body_com": to_xy(derived["body_com"]),
+        "ground_friction_required": derived["friction"],
     }
-
-
-def _force_variables(st, derived, ph) -> dict[str, xr.Variable]:
-    """The external forces, where they act, their hip moment arms and contributions, the
-    centre of pressure and the friction the feet need."""
-    var = _var
-    return {
-        "force_vector": var(
-            ph + ("force", "axis"),
-            to_xy(st.force_vector),
-            "N",
-            "external force on the body (segment weights excluded)",
-        ),
-        "force_point": var(
-            ph + ("force", "axis"),
-            to_xy(st.force_point),
-            "m",
-            "point of application of the external force",
-        ),
-        "hip_moment_arm": var(
-            ph + ("force",),
-            st.hip_moment_arm,
-            "m",
-            "perpendicular distance from the hip centre to the force's line of action",
-        ),
-        "hip_moment_contribution": var(
-            ph + ("force",),
-            st.hip_moment_contribution,
-            "N m",
-            "contribution of the force to the hip extension moment (from its side of the hip)",
-        ),
-        "segment_hip_moment_arm": var(
-            ph + ("segment",),
-            st.segment_hip_moment_arm,
-            "m",
-            "horizontal distance from the hip centre to the segment's "
-            "centre of mass (moment arm of its weight)",
-        ),
-        "segment_hip_moment_contribution": var(
-            ph + ("segment",),
-            st.segment_hip_moment_contribution,
-            "N m",
-            "contribution of the segment's weight to the hip extension moment (from its side of "
-            "the hip)",
-        ),
-        "center_of_pressure": var(
-            ph, st.center_of_pressure, "m", "x of the centre of pressure under the feet"
-        ),
-        "cop_within_foot": var(
-            ph, derived["within"], "1", "centre of pressure between heel and toe"
-        ),
-        "joint_force": var(
-            ph + ("joint", "axis"),
-            to_xy(st.joint_force),
-            "N",
-            "net force on the body above the joint from the body below it",
-        ),
-        "ground_friction_required": var(
-            ph,
-            derived["friction"],
-            "1",
-            "horizontal over vertical ground reaction (friction coefficient the feet need)",
-        ),
-    }
+    out = {name: labelled(name, ph, data) for name, data in per_sample.items()}
+    out["segment_mass"] = labelled("segment_mass", lead_dims, seg_mass)
+    return out
 
 
 def _coords(phase, sample, points, forces, time) -> dict[str, Any]:
     """The coordinates of a result."""
     coords: dict[str, Any] = {
-        "phase": (
-            sample,
-            phase,
-            {"units": "1", "long_name": "phase of the rep (0 bottom, 1 lockout)"},
-        ),
+        "phase": coordinate("phase", sample, phase),
         "joint": ("joint", list(JOINTS)),
         "axis": ("axis", list(AXES)),
         "point": ("point", points),
@@ -552,11 +458,7 @@ def _coords(phase, sample, points, forces, time) -> dict[str, Any]:
         "segment_side_of_hip": ("segment", _side(SEGMENT_LEVEL[s] for s in SEGMENTS)),
     }
     if time is not None:
-        coords["time"] = (
-            "time",
-            time,
-            {"units": "s", "long_name": "time from the start of the set"},
-        )
+        coords["time"] = coordinate("time", "time", time)
     return coords
 
 
@@ -611,50 +513,17 @@ def _motion_variables(pose, seg_mass, load, g, st, kin, dims) -> dict[str, xr.Va
     of the same postures held still."""
     still = solve_pose(pose, seg_mass, load, g)
     deg = np.rad2deg
-    var = _var
-    return {
-        "quasi_static_net_moment": var(
-            dims + ("joint",),
-            still.net_moment,
-            "N m",
-            "net internal joint moment of the same posture held still (no inertia)",
-            positive=", ".join(f"{j} {MOMENT_POSITIVE[j]}" for j in JOINTS),
-        ),
-        "inertial_net_moment": var(
-            dims + ("joint",),
-            st.net_moment - still.net_moment,
-            "N m",
-            "part of the net internal joint moment due to inertia (dynamic minus quasi-static)",
-        ),
-        "segment_com_velocity": var(
-            dims + ("segment", "axis"),
-            to_xy(kin.segment_com_velocity),
-            "m/s",
-            "velocity of the segment centre of mass",
-        ),
-        "segment_com_acceleration": var(
-            dims + ("segment", "axis"),
-            to_xy(kin.segment_com_acceleration),
-            "m/s^2",
-            "acceleration of the segment centre of mass",
-        ),
-        "segment_angular_velocity": var(
-            dims + ("segment",),
-            deg(kin.segment_angular_velocity),
-            "deg/s",
-            "angular velocity of the segment, counter-clockwise",
-        ),
-        "segment_angular_acceleration": var(
-            dims + ("segment",),
-            deg(kin.segment_angular_acceleration),
-            "deg/s^2",
-            "angular acceleration of the segment, counter-clockwise",
-        ),
-        "bar_velocity": var(dims + ("axis",), to_xy(kin.bar_velocity), "m/s", "bar velocity"),
-        "bar_acceleration": var(
-            dims + ("axis",), to_xy(kin.bar_acceleration), "m/s^2", "bar acceleration"
-        ),
+    per_sample = {
+        "quasi_static_net_moment": still.net_moment,
+        "inertial_net_moment": st.net_moment - still.net_moment,
+        "segment_com_velocity": to_xy(kin.segment_com_velocity),
+        "segment_com_acceleration": to_xy(kin.segment_com_acceleration),
+        "segment_angular_velocity": deg(kin.segment_angular_velocity),
+        "segment_angular_acceleration": deg(kin.segment_angular_acceleration),
+        "bar_velocity": to_xy(kin.bar_velocity),
+        "bar_acceleration": to_xy(kin.bar_acceleration),
     }
+    return {name: labelled(name, dims, data) for name, data in per_sample.items()}
 
 
 def _side(levels) -> list[str]:

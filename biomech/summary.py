@@ -14,12 +14,22 @@ from .anthropometry import Body
 from .conventions import JOINTS, STANDARD_GRAVITY
 from .exercises import Deadlift, HipThrust, Squat
 from .exercises._base import MAX_LOAD_KG, Exercise
+from .model.reduce import joint_summary
+from .schema import VARIABLES, labelled, summary_of
 from .simulate import simulate
 
-__all__ = ["DEFAULT_LOAD_KG", "compare_lifts", "summarize"]
+__all__ = ["COLUMNS", "DEFAULT_LOAD_KG", "compare_lifts", "summarize"]
 
 #: Barbell mass used by :func:`compare_lifts` and ``biomech compare`` unless told otherwise, kg.
 DEFAULT_LOAD_KG = 100.0
+
+#: The columns of :func:`compare_lifts` (the hip's summary, :data:`biomech.schema.VARIABLES`).
+COLUMNS = (
+    "peak_hip_moment",
+    "hip_flexion_at_peak_hip",
+    "lockout_hip_moment",
+    "lockout_to_peak_hip",
+)
 
 
 def _check_held(ds: object) -> None:
@@ -65,52 +75,35 @@ def summarize(ds: xr.Dataset, joint: str = "hip") -> xr.Dataset:
     Returns
     -------
     xarray.Dataset
-        ``peak_moment`` (N m, the largest net moment in the joint's positive direction),
-        ``phase_at_peak``, ``hip_flexion_at_peak`` (deg), ``lockout_moment`` (N m, at
-        ``phase = 1``), ``lockout_to_peak`` (1) and ``mean_moment`` (N m, trapezoidal mean over
-        phase).
+        The summary in the vocabulary of the sweeps (:data:`biomech.schema.VARIABLES`), for
+        ``joint`` = ``"hip"``: ``peak_hip_moment`` (N m, the largest net moment in the joint's
+        positive direction), ``phase_at_peak_hip``, ``hip_flexion_at_peak_hip`` (deg),
+        ``lockout_hip_moment`` (N m, at ``phase = 1``), ``lockout_to_peak_hip`` (1) and
+        ``mean_hip_moment`` (N m, trapezoidal mean over the phase); likewise ``*_knee_*`` and
+        ``*_ankle_*``. The reduction is the summary sweeps' (:mod:`biomech.model.reduce`).
 
     Examples
     --------
     >>> import biomech
     >>> s = summarize(biomech.simulate(biomech.Squat(), n=101))
-    >>> bool(s["lockout_to_peak"] < 0.15)
+    >>> bool(s["lockout_to_peak_hip"] < 0.15)
     True
     """
     check_choice("joint", joint, JOINTS)
     _check_held(ds)
-    m = ds["net_moment"].sel(joint=joint).reset_coords(drop=True)
-    i_peak = m.argmax("phase")
-    peak = m.max("phase")
-    lockout = m.sel(phase=1.0).reset_coords(drop=True)
-    unit = {"units": "N m"}
-    out = xr.Dataset(
-        {
-            "peak_moment": peak.assign_attrs(long_name=f"peak {joint} net moment", **unit),
-            "phase_at_peak": m.idxmax("phase")
-            .reset_coords(drop=True)
-            .assign_attrs(units="1", long_name="phase at the peak"),
-            "hip_flexion_at_peak": ds["joint_angle"]
-            .sel(joint="hip")
-            .isel(phase=i_peak)
-            .reset_coords(drop=True)
-            .assign_attrs(units="deg", long_name="hip flexion at the peak"),
-            "lockout_moment": lockout.assign_attrs(
-                long_name=f"{joint} net moment at lockout", **unit
-            ),
-            "lockout_to_peak": (lockout / peak).assign_attrs(
-                units="1", long_name="lockout moment over peak moment"
-            ),
-            "mean_moment": m.integrate("phase").assign_attrs(
-                long_name=f"mean {joint} net moment over the phase", **unit
-            ),
-        },
-        attrs={
-            "joint": joint,
-            **{k: v for k, v in ds.attrs.items() if isinstance(v, str | int | float)},
-        },
-    )
-    return out
+    m = ds["net_moment"].sel(joint=joint).reset_coords(drop=True).transpose(..., "phase")
+    flexion = ds["joint_angle"].sel(joint="hip").reset_coords(drop=True).transpose(..., "phase")
+    flexion = flexion.broadcast_like(m).transpose(*m.dims)
+    phase = ds["phase"].to_numpy()
+    values = joint_summary(phase, m.to_numpy(), flexion.to_numpy())[:-1]
+    lead = m.dims[:-1]
+    coords = {k: v for k, v in m.coords.items() if "phase" not in v.dims}
+    data_vars = {
+        name: labelled(name, lead, value)
+        for name, value in zip(summary_of(joint), values, strict=True)
+    }
+    attrs = {k: v for k, v in ds.attrs.items() if isinstance(v, str | int | float)}
+    return xr.Dataset(data_vars, coords=coords, attrs={"joint": joint, **attrs})
 
 
 def compare_lifts(
@@ -143,16 +136,18 @@ def compare_lifts(
     Returns
     -------
     pandas.DataFrame
-        One row per set-up: ``peak_hip_moment_Nm``, ``hip_flexion_at_peak_deg``,
-        ``lockout_hip_moment_Nm``, ``lockout_to_peak``.
+        One row per set-up, the columns of :data:`COLUMNS` (named as in :func:`summarize`
+        and the sweeps), their units in ``table.attrs["units"]``.
 
     Examples
     --------
     >>> table = compare_lifts()
     >>> list(table.index)
     ['hip_thrust', 'squat', 'deadlift']
-    >>> bool(table.loc["squat", "lockout_to_peak"] < 0.15)
+    >>> bool(table.loc["squat", "lockout_to_peak_hip"] < 0.15)
     True
+    >>> table.attrs["units"]["peak_hip_moment"]
+    'N m'
     >>> list(compare_lifts(exercises=[Squat(load_kg=60), Squat(load_kg=140)]).index)
     ['squat (load_kg=60)', 'squat (load_kg=140)']
     """
@@ -174,18 +169,14 @@ def compare_lifts(
         raise ValueError(msg)
     if exercises is None:
         exercises = (HipThrust(load_kg=load_kg), Squat(load_kg=load_kg), Deadlift(load_kg=load_kg))
-    labelled = _labelled(exercises)
+    chosen = _labelled(exercises)
     rows = {}
-    for label, exercise in labelled.items():  # a few lifts, each vectorized over its phase
+    for label, exercise in chosen.items():  # a few lifts, each vectorized over its phase
         s = summarize(simulate(exercise, body, n=n, g=g))
-        rows[label] = {
-            "peak_hip_moment_Nm": float(s["peak_moment"]),
-            "hip_flexion_at_peak_deg": float(s["hip_flexion_at_peak"]),
-            "lockout_hip_moment_Nm": float(s["lockout_moment"]),
-            "lockout_to_peak": float(s["lockout_to_peak"]),
-        }
-    table = pd.DataFrame.from_dict(rows, orient="index")
+        rows[label] = {name: float(s[name]) for name in COLUMNS}
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=list(COLUMNS))
     table.index.name = "lift"
+    table.attrs["units"] = {name: VARIABLES[name].units for name in COLUMNS}
     return table
 
 

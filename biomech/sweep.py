@@ -37,67 +37,40 @@ from .conventions import (
 )
 from .exercises._base import Exercise
 from .model.reduce import RepSummary
+from .parameters import parameters
+from .schema import COORDINATES, VARIABLES, coordinate
 from .simulate import _check_run, _dataset, _version
 
 __all__ = ["SUMMARY_VARIABLES", "sweep"]
 
 BODY_PARAMETERS = ("height_m", "mass_kg", "sex", "table")
 
-#: Variables of a summary sweep: (name, units, long name).
+#: Variables of a summary sweep, in order (their dimensions, units and meaning:
+#: :data:`biomech.schema.VARIABLES`).
 SUMMARY_VARIABLES = (
-    ("peak_hip_moment", "N m", "peak hip extension moment over the rep"),
-    ("phase_at_peak_hip", "1", "phase of the rep at the peak hip moment"),
-    ("hip_flexion_at_peak_hip", "deg", "hip flexion at the peak hip moment"),
-    ("lockout_hip_moment", "N m", "hip extension moment at lockout"),
-    ("lockout_to_peak_hip", "1", "hip moment at lockout over its peak"),
-    ("mean_hip_moment", "N m", "mean hip extension moment over the phase"),
-    ("peak_knee_moment", "N m", "peak knee extension moment over the rep"),
-    ("phase_at_peak_knee", "1", "phase of the rep at the peak knee moment"),
-    ("lockout_knee_moment", "N m", "knee extension moment at lockout"),
-    ("mean_knee_moment", "N m", "mean knee extension moment over the phase"),
-    ("cop_leaves_foot", "1", "the centre of pressure leaves the foot somewhere in the rep"),
-    (
-        "mean_hip_moment_contribution",
-        "N m",
-        "mean over the phase of each external force's contribution to the hip extension "
-        "moment (from its side of the hip)",
-    ),
-    (
-        "hip_moment_contribution_at_peak_hip",
-        "N m",
-        "each external force's contribution to the hip extension moment at its peak (from "
-        "its side of the hip)",
-    ),
-    (
-        "hip_moment_arm_at_peak_hip",
-        "m",
-        "moment arm of each external force about the hip at the peak hip moment",
-    ),
-    (
-        "upper_body_weight_hip_moment_at_peak_hip",
-        "N m",
-        "contribution of the weights above the hip (trunk, head, arms) to the hip extension "
-        "moment at its peak",
-    ),
-    (
-        "leg_weight_hip_moment_at_peak_hip",
-        "N m",
-        "contribution of the weights below the hip (feet, shanks, thighs) to the hip "
-        "extension moment at its peak",
-    ),
+    "peak_hip_moment",
+    "phase_at_peak_hip",
+    "hip_flexion_at_peak_hip",
+    "lockout_hip_moment",
+    "lockout_to_peak_hip",
+    "mean_hip_moment",
+    "peak_knee_moment",
+    "phase_at_peak_knee",
+    "lockout_knee_moment",
+    "mean_knee_moment",
+    "cop_leaves_foot",
+    "mean_hip_moment_contribution",
+    "hip_moment_contribution_at_peak_hip",
+    "hip_moment_arm_at_peak_hip",
+    "upper_body_weight_hip_moment_at_peak_hip",
+    "leg_weight_hip_moment_at_peak_hip",
 )
 
 #: Summary variables with a trailing ``force`` dimension (the exercise's external forces:
 #: bar, ground and, for the hip thrust, bench; coordinate ``side_of_hip`` as in simulate).
 #: With them, the contributions of the forces and weights on one side of the hip sum to the
 #: hip moment: bar + bench + upper-body weights = ground + leg weights = peak_hip_moment.
-FORCE_SUMMARY_VARIABLES = frozenset(
-    {
-        "mean_hip_moment_contribution",
-        "hip_moment_contribution_at_peak_hip",
-        "hip_moment_arm_at_peak_hip",
-    }
-)
+FORCE_SUMMARY_VARIABLES = frozenset(n for n in SUMMARY_VARIABLES if VARIABLES[n].dims == ("force",))
 
 #: Postures per chunk: large enough to amortize Python overhead, small enough for cache and
 #: bounded memory (about 10 MB per variable per chunk in complex128).
@@ -144,7 +117,7 @@ def _columns(block: Any, n_forces: int) -> dict[str, Any]:
     :data:`biomech._engines.WIDTH`)): views of its columns, the first ``n_forces`` of each
     force variable's."""
     out = {}
-    for name, _, _ in SUMMARY_VARIABLES:
+    for name in SUMMARY_VARIABLES:
         start = _FIRST_COLUMN[name]
         if name in FORCE_SUMMARY_VARIABLES:
             out[name] = block[:, start : start + n_forces]
@@ -600,10 +573,10 @@ def _eager_summary(plan: _Plan, batches, pieces, threads, bar) -> tuple[xr.Datas
     out = _columns(stacked, len(forces))
     coords = {**_sweep_coords(plan), **_force_coords(forces)}
     data_vars = {
-        name: _summary_variable(name, u, ln, out[name], plan.lead_dims, plan.lead_sizes, forces)
-        for name, u, ln in SUMMARY_VARIABLES
+        name: _summary_variable(name, out[name], plan.lead_dims, plan.lead_sizes, forces)
+        for name in SUMMARY_VARIABLES
     }
-    return _summary_dataset(data_vars, coords), int(out["cop_leaves_foot"].sum())
+    return xr.Dataset(data_vars, coords=coords), int(out["cop_leaves_foot"].sum())
 
 
 def _full(plan: _Plan, pieces, threads, bar) -> tuple[xr.Dataset, int]:
@@ -635,62 +608,28 @@ def _chunk_rows(setups: int, n: int, chunk_postures: int, workers: int) -> list[
     return [slice(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def _summary_dataset(data_vars: dict[str, tuple], coords: dict[str, tuple]) -> xr.Dataset:
-    """``xr.Dataset(data_vars, coords=coords)`` for (dims, data[, attrs]) tuples whose dims
-    are consistent by construction, built without the constructor's alignment and merge:
-    they cost 1.2-1.5 ms of a 15-17 ms 10^5-posture sweep (``docs/performance.md``). One-dim
-    coordinates named as their dimension get a default pandas index, as the constructor gives
-    them. Relies on ``Dataset._construct_direct``; if xarray's internals change, it falls back
-    to the constructor (``tests/test_sweep.py`` holds the two identical)."""
-    try:
-        from xarray.core.indexes import Index, PandasIndex
-
-        # fastpath: the data are numpy arrays already (no conversion to check)
-        variables: dict[Any, xr.Variable] = {
-            name: xr.Variable(dims, data, attrs, fastpath=True)
-            for name, (dims, data, attrs) in data_vars.items()
-        }
-        indexes: dict[Any, Index] = {}
-        for name, spec in coords.items():
-            var = xr.Variable(*spec)
-            if name == "force" and var.dims == (name,):  # the same for every sweep
-                index = _force_index(tuple(spec[1]))
-                indexes[name] = index
-                var = index.create_variables({name: var})[name]
-            elif var.dims == (name,):
-                index = PandasIndex.from_variables({name: var}, options={})
-                indexes[name] = index
-                var = index.create_variables({name: var})[name]
-            variables[name] = var
-        sizes: dict[Any, int] = {}
-        for var in variables.values():
-            sizes.update(zip(var.dims, var.shape, strict=True))
-        return xr.Dataset._construct_direct(variables, set(coords), sizes, None, indexes)
-    except (AttributeError, ImportError, TypeError):  # pragma: no cover - other xarray
-        return xr.Dataset(data_vars, coords=coords)
-
-
-@functools.cache
-def _force_index(forces: tuple[str, ...]) -> Any:
-    """The pandas index of a ``force`` coordinate, made once per exercise's forces (about
-    0.2 ms, 2 % of a 10^5-posture sweep). Sharing it is safe: an xarray index is immutable
-    and the coordinate's values it gives are read-only."""
-    from xarray.core.indexes import PandasIndex
-
-    return PandasIndex.from_variables({"force": xr.Variable("force", list(forces))}, options={})
-
-
 def _sweep_coords(plan: _Plan) -> dict[str, Any]:
-    """The coordinates of the swept dimensions (and of a population's bodies)."""
+    """The coordinates of the swept dimensions (units from the parameters' declarations,
+    :mod:`biomech.parameters`) and of a population's bodies."""
+    declared = parameters(plan.base)
     coords: dict[str, Any] = {}
     for d, arr in plan.values.items():
-        unit = d.rsplit("_", 1)[-1] if d.endswith(("_kg", "_m", "_deg")) else ""
-        attrs = {"units": unit} if unit else {}
-        coords[d] = (d, arr.astype(str) if arr.dtype == object else arr, attrs)
+        values = arr.astype(str) if arr.dtype == object else arr
+        if d in COORDINATES:  # the body's stature and mass
+            coords[d] = coordinate(d, d, values)
+        elif d not in declared:  # the body's sex and table
+            coords[d] = (d, values)
+        else:
+            unit = declared[d].unit
+            coords[d] = (d, values, {"units": unit, "long_name": declared[d].what} if unit else {})
     body = plan.body
     if body.shape:
-        coords["height_m"] = ("body", np.broadcast_to(body.height_m, body.shape).copy())
-        coords["mass_kg"] = ("body", np.broadcast_to(body.mass_kg, body.shape).copy())
+        coords["height_m"] = coordinate(
+            "height_m", "body", np.broadcast_to(body.height_m, body.shape).copy()
+        )
+        coords["mass_kg"] = coordinate(
+            "mass_kg", "body", np.broadcast_to(body.mass_kg, body.shape).copy()
+        )
     return coords
 
 
@@ -725,14 +664,12 @@ def _warn_outside(base, n_outside: int, n_setups: int, summary: bool) -> None:
         )
 
 
-def _summary_variable(name, unit, long_name, data, lead_dims, lead_sizes, forces):
-    """One summary variable as a (dims, data, attrs) tuple, with the ``force`` dimension last
-    for :data:`FORCE_SUMMARY_VARIABLES`."""
-    if name in FORCE_SUMMARY_VARIABLES:
-        dims, shape = [*lead_dims, "force"], [*lead_sizes, len(forces)]
-    else:
-        dims, shape = list(lead_dims), list(lead_sizes)
-    return (dims, data.reshape(shape), {"units": unit, "long_name": long_name})
+def _summary_variable(name, data, lead_dims, lead_sizes, forces):
+    """One summary variable as a (dims, data, attrs) tuple (:data:`biomech.schema.VARIABLES`),
+    with the ``force`` dimension last for :data:`FORCE_SUMMARY_VARIABLES`."""
+    spec = VARIABLES[name]
+    sizes = [len(forces)] if spec.dims == ("force",) else []
+    return ([*lead_dims, *spec.dims], data.reshape([*lead_sizes, *sizes]), spec.attrs())
 
 
 def _force_coords(forces: tuple[str, ...]) -> dict[str, Any]:
@@ -753,8 +690,8 @@ def _lazy_summary(plan: _Plan, chunk: int) -> xr.Dataset:
     )
     out = _columns(stacked, len(forces))
     data_vars = {
-        name: _summary_variable(name, u, ln, out[name], plan.lead_dims, plan.lead_sizes, forces)
-        for name, u, ln in SUMMARY_VARIABLES
+        name: _summary_variable(name, out[name], plan.lead_dims, plan.lead_sizes, forces)
+        for name in SUMMARY_VARIABLES
     }
     return xr.Dataset(data_vars, coords=_force_coords(forces))
 

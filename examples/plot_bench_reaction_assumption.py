@@ -46,6 +46,7 @@ ax_right.set_title("bottom, bench force normal to the trunk")
 # %%
 for name, ds in {"vertical": vertical, "normal": normal}.items():
     s = biomech.summarize(ds)
-    print(f"{name:8s}: peak {float(s.peak_moment):4.0f} N m at phase {float(s.phase_at_peak):.2f}, "
-          f"lockout/peak {float(s.lockout_to_peak):.2f}")
+    peak, where = float(s.peak_hip_moment), float(s.phase_at_peak_hip)
+    print(f"{name:8s}: peak {peak:4.0f} N m at phase {where:.2f}, "
+          f"lockout/peak {float(s.lockout_to_peak_hip):.2f}")
 plt.show()

@@ -30,8 +30,9 @@ fig.suptitle("Hip thrust, 1.80 m 80 kg lifter, 100 kg bar")
 # The numbers behind the curve.
 summary = biomech.summarize(ds)
 print(
-    f"peak {float(summary.peak_moment):.0f} N m at {float(summary.hip_flexion_at_peak):.0f} deg "
-    f"of hip flexion; lockout {float(summary.lockout_moment):.0f} N m "
-    f"({100 * float(summary.lockout_to_peak):.0f} % of the peak)"
+    f"peak {float(summary.peak_hip_moment):.0f} N m at "
+    f"{float(summary.hip_flexion_at_peak_hip):.0f} deg "
+    f"of hip flexion; lockout {float(summary.lockout_hip_moment):.0f} N m "
+    f"({100 * float(summary.lockout_to_peak_hip):.0f} % of the peak)"
 )
 plt.show()

@@ -25,7 +25,7 @@ print(ds["net_moment"].sizes)
 # Summaries keep the ``body`` dimension.
 s = biomech.summarize(ds)
 fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), layout="constrained")
-points = axes[0].scatter(height, s["peak_moment"], c=mass, s=10, cmap="viridis")
+points = axes[0].scatter(height, s["peak_hip_moment"], c=mass, s=10, cmap="viridis")
 fig.colorbar(points, ax=axes[0], label="body mass [kg]")
 axes[0].set_xlabel("stature [m]")
 axes[0].set_ylabel("peak hip extension moment [N m]")

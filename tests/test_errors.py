@@ -30,7 +30,7 @@ def test_body_rejects(kwargs, exc, match):
 @pytest.mark.parametrize(
     ("make", "match"),
     [
-        (lambda: HipThrust(load_kg=-10.0), r"`load_kg` must be .*between 0 and 1000; got -10.0"),
+        (lambda: HipThrust(load_kg=-10.0), r"`load_kg` must be .*in \[0, 1000\]; got -10.0"),
         (lambda: Squat(load_kg=np.nan), r"`load_kg`.*got nan"),
         (lambda: Deadlift(load_kg=np.inf), r"`load_kg`.*got inf"),
         (lambda: HipThrust(bench_reaction="sideways"), r"`bench_reaction` must be one of"),

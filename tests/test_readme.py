@@ -27,10 +27,10 @@ def test_readme_table_matches_compare_lifts():
     table = biomech.compare_lifts()
     for lift, (peak, flexion, lockout, ratio) in rows.items():
         got = table.loc[lift]
-        assert peak == pytest.approx(got["peak_hip_moment_Nm"], abs=0.05)
-        assert flexion == pytest.approx(got["hip_flexion_at_peak_deg"], abs=0.05)
-        assert lockout == pytest.approx(got["lockout_hip_moment_Nm"], abs=0.05)
-        assert ratio == pytest.approx(got["lockout_to_peak"], abs=5e-4)
+        assert peak == pytest.approx(got["peak_hip_moment"], abs=0.05)
+        assert flexion == pytest.approx(got["hip_flexion_at_peak_hip"], abs=0.05)
+        assert lockout == pytest.approx(got["lockout_hip_moment"], abs=0.05)
+        assert ratio == pytest.approx(got["lockout_to_peak_hip"], abs=5e-4)
 
 
 def readme_python_blocks():
@@ -69,4 +69,4 @@ def test_readme_lifted_claims():
     i = int(np.argmax(thrust["net_moment"].sel(joint="hip").to_numpy()))
     s = biomech.summarize(still)
     bottom = float(still["joint_angle"].sel(joint="hip", phase=0.0))
-    assert float(s.hip_flexion_at_peak) < float(flexion[i]) < bottom
+    assert float(s.hip_flexion_at_peak_hip) < float(flexion[i]) < bottom

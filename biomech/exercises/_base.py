@@ -7,12 +7,13 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from .._repr import html_table, unit_of
-from .._validation import array_key, check_real, read_only
+from .._repr import html_table
+from .._validation import array_key
 from ..anthropometry import Body, body_row
 from ..model import geometry
 from ..model.geometry import Chain
 from ..model.rows import BodyRow
+from ..parameters import parameter, parameters
 from ..pose import BenchContact, FloorContact, Pose, assemble
 
 __all__ = ["Exercise"]
@@ -20,6 +21,12 @@ __all__ = ["Exercise"]
 #: Heaviest barbell any set-up takes, kg: about twice the heaviest bar lifted in any of these
 #: lifts (a 501 kg deadlift, H. Bjornsson 2020), so that only impossible loads are refused.
 MAX_LOAD_KG = 1000.0
+
+
+def LOAD_PARAMETER(doc: str, default: float = 100.0) -> Any:
+    """The ``load_kg`` declaration every lift shares: a barbell mass, 0 to
+    :data:`MAX_LOAD_KG` kg."""
+    return parameter(default, "a barbell mass", doc, unit="kg", low=0.0, high=MAX_LOAD_KG)
 
 
 def shown(value: Any) -> str:
@@ -40,8 +47,9 @@ def shown(value: Any) -> str:
 class Exercise:
     """Base class of the exercise set-ups (frozen dataclasses in the subclasses).
 
-    Subclasses define ``name``, ``load_kg`` and ``_pose(body, phase)``; they validate their
-    own fields in ``__post_init__``.
+    Subclasses define ``name``, declare their fields with :func:`biomech.parameters.parameter`
+    (checked here, in ``__post_init__``) and hand the model their set-up, posture and contact
+    (the methods below).
     """
 
     name: ClassVar[str] = "exercise"
@@ -89,24 +97,61 @@ class Exercise:
             self._check_extremes(prepared, np.max(np.abs(ratio), axis=-1), flexion)
         contact = self._contact(b, prepared, c)
         extra = {"bench_contact": contact.point} if isinstance(contact, BenchContact) else None
-        return assemble(b, c, contact, extra)
+        defaults = {
+            name: value
+            for name, value in self._resolved(b, prepared).items()
+            if getattr(self, name) is None
+        }
+        return assemble(b, c, contact, extra, defaults)
 
-    def _check_field(self, name: str, *, optional: bool = False, **limits: Any) -> None:
-        """Validate the real-valued field ``name`` (see ``check_real``) and store it as float
-        (or a read-only float array)."""
-        value = getattr(self, name)
-        if optional and value is None:
-            return
-        object.__setattr__(self, name, read_only(check_real(name, value, **limits)))
+    def __post_init__(self) -> None:
+        """Every declared field checked (:mod:`biomech.parameters`) and stored as a float, a
+        read-only float array, a choice or ``None``."""
+        for name, p in parameters(self).items():
+            object.__setattr__(self, name, p.check(name, getattr(self, name)))
 
-    def _check_load(self) -> None:
-        """Validate ``load_kg``: a barbell mass in [0, :data:`MAX_LOAD_KG`] kg."""
-        self._check_field(
-            "load_kg",
-            low=0.0,
-            high=MAX_LOAD_KG,
-            expected=f"a barbell mass in kg between 0 and {MAX_LOAD_KG:g}",
+    def _numbers(self) -> tuple[Any, ...]:
+        """The numeric fields in declaration order, NaN for ``None`` (what the model reads)."""
+        return tuple(
+            np.nan if getattr(self, name) is None else getattr(self, name)
+            for name, p in parameters(self).items()
+            if p.choices is None
         )
+
+    def _resolved(self, b: BodyRow, prepared: Any) -> dict[str, Any]:
+        """The value each field left to ``None`` takes for the body rows ``b`` (by name)."""
+        return {}
+
+    def resolved(self, body: Body | None = None) -> Exercise:
+        """This set-up with every field left to ``None`` replaced by the value it takes for
+        ``body`` (one body; default :meth:`Body.default`): what to report as the set-up
+        actually used.
+
+        Raises
+        ------
+        InfeasibleSetupError
+            For a set-up the body cannot perform.
+
+        Examples
+        --------
+        >>> import biomech
+        >>> t = biomech.HipThrust().resolved(biomech.Body.default())
+        >>> round(t.bench_height_m, 3), round(t.feet_distance_m, 3)  # knee height; shank vertical
+        (0.519, 0.842)
+        """
+        if body is None:
+            body = Body.default()
+        if not isinstance(body, Body) or body.shape:
+            msg = f"`body` must be one biomech.Body; got {body!r}."
+            raise TypeError(msg)
+        b = body_row(body)
+        values = self._resolved(b, self._prepare(b))
+        changes = {
+            name: float(np.asarray(values[name]).reshape(-1)[0])
+            for name in values
+            if getattr(self, name) is None
+        }
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
 
     def _key(self) -> tuple[Any, ...]:
         fields = dataclasses.fields(self)  # type: ignore[arg-type]
@@ -123,18 +168,36 @@ class Exercise:
         return hash(self._key())
 
     def _repr_html_(self) -> str:
-        """Parameters with their units, for Jupyter."""
-        rows = [(f.name, getattr(self, f.name), unit_of(f.name)) for f in dataclasses.fields(self)]  # type: ignore[arg-type]
+        """Parameters with their units (and the meaning of a ``None``), for Jupyter."""
+        rows = []
+        for name, p in parameters(self).items():
+            value = getattr(self, name)
+            if value is None:
+                rows.append((name, f"default: {p.none}", ""))
+            else:
+                rows.append((name, value, "" if p.unit in ("", "1") else p.unit))
         return html_table(
             type(self).__name__,
             rows,
-            "'default' values are derived from the body; see the docstring.",
+            "defaults are derived from the body: .resolved(body) gives their values.",
         )
 
-    def as_attrs(self) -> dict[str, Any]:
-        """The set-up's parameters as flat dataset attributes (``None`` shown as 'default')."""
+    def as_attrs(self, defaults: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The set-up's parameters as flat dataset attributes: a field left to ``None`` shows
+        the value it took (``defaults``, by name, when it is one number) or 'default', and the
+        attribute ``defaults`` says what each such field's default is."""
         out: dict[str, Any] = {"exercise": self.name}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            v = getattr(self, f.name)
-            out[f.name] = "default" if v is None else v
+        rules = []
+        for name, p in parameters(self).items():
+            v = getattr(self, name)
+            if v is None:
+                value = np.unique(np.asarray((defaults or {}).get(name, np.nan), dtype=float))
+                out[name] = (
+                    float(value[0]) if value.size == 1 and np.isfinite(value[0]) else "default"
+                )
+                rules.append(f"{name}: {p.none}")
+            else:
+                out[name] = v
+        if rules:
+            out["defaults"] = "; ".join(rules)
         return out

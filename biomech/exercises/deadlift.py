@@ -12,25 +12,21 @@ from ..model import standing
 from ..model.evaluate import DEADLIFT, standing_values
 from ..model.geometry import Chain
 from ..model.rows import BodyRow
-from ._base import Exercise, shown
+from ..parameters import describe, parameter
+from ._base import LOAD_PARAMETER, Exercise, shown
 from ._standing import check_path_extremes
 
 __all__ = ["Deadlift"]
 
 
+@describe
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
 class Deadlift(Exercise):
     """Conventional barbell deadlift.
 
     Parameters
     ----------
-    load_kg : float, default 100.0
-        Total mass of the barbell, kg, 0 to 1000.
-    shank_angle_deg : float, default 10.0
-        Forward inclination of the shank from vertical at the start (bar on the floor), deg,
-        in [0, 40].
-    plate_diameter_m : float, default 0.45
-        Plate diameter, m: the bar centre starts at half this height.
+    (declared)
 
     Notes
     -----
@@ -50,25 +46,24 @@ class Deadlift(Exercise):
 
     name: ClassVar[str] = "deadlift"
 
-    load_kg: float = 100.0
-    shank_angle_deg: float = 10.0
-    plate_diameter_m: float = 0.45
-
-    def __post_init__(self) -> None:
-        self._check_load()
-        self._check_field(
-            "shank_angle_deg",
-            low=0.0,
-            high=40.0,
-            expected="a forward shank inclination in degrees in [0, 40]",
-        )
-        self._check_field(
-            "plate_diameter_m",
-            low=0.0,
-            low_inclusive=False,
-            high=1.0,
-            expected="a plate diameter in metres in (0, 1]",
-        )
+    load_kg: float = LOAD_PARAMETER("Total mass of the barbell.")
+    shank_angle_deg: float = parameter(
+        10.0,
+        "a forward shank inclination",
+        "Forward inclination of the shank from vertical at the start (bar on the floor).",
+        unit="deg",
+        low=0.0,
+        high=40.0,
+    )
+    plate_diameter_m: float = parameter(
+        0.45,
+        "a plate diameter",
+        "Plate diameter: the bar centre starts at half this height.",
+        unit="m",
+        low=0.0,
+        high=1.0,
+        low_open=True,
+    )
 
     # ----------------------------------------------------------------------------- core ----
     def _prepare(self, b: BodyRow) -> standing.Setup:

@@ -19,63 +19,34 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 
-from .._validation import InfeasibleSetupError, check_choice
+from .._validation import InfeasibleSetupError
 from ..model import hip_thrust as model
 from ..model.evaluate import hip_thrust_values
 from ..model.geometry import MAX_HIP_FLEXION_DEG, Chain
 from ..model.hip_thrust import OFFSET_FRACTION
 from ..model.rows import BodyRow
+from ..parameters import describe, parameter
 from ..pose import BenchContact
-from ._base import Exercise, shown
+from ._base import LOAD_PARAMETER, Exercise, shown
 
 __all__ = ["OFFSET_FRACTION", "HipThrust"]  # OFFSET_FRACTION: the model's default offsets
 
 
+@describe
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
 class HipThrust(Exercise):
     """Barbell hip thrust with the upper back on a bench.
 
     Parameters
     ----------
-    load_kg : float, default 100.0
-        Total mass of the barbell (bar and plates), kg, 0 to 1000. ``0`` is the bodyweight
-        variant.
-    bench_height_m : float or None, default None
-        Height of the bench edge the back rests on, m. ``None``: the lifter's standing knee
-        height (ankle height + shank length).
-    feet_distance_m : float or None, default None
-        Horizontal distance from the bench contact to the ankle joint centre, m. ``None``:
-        the distance that makes the shank vertical at lockout.
-    bench_reaction : {"vertical", "normal"}, default "vertical"
-        Direction of the bench's push on the back. ``"vertical"``: no horizontal force at the
-        bench (nor, therefore, at the floor). ``"normal"``: a frictionless back, pushed
-        perpendicular to the trunk; the floor supplies the horizontal balance.
-    cop_fraction : float or None, default None
-        Where the feet press: the centre of pressure as a fraction of foot length from the heel
-        (0 heel, 1 toe). ``None``: directly under the ankle joint centre.
-    plate_diameter_m : float, default 0.45
-        Plate diameter, m. The bottom of the rep is where the plates touch the floor (bar centre
-        at half this height). Bodyweight reps use the same range of motion.
-    hyperextension_deg : float, default 0.0
-        Hip hyperextension at lockout, deg, in [0, 30] (posterior pelvic tilt).
-    bench_contact_fraction : float, default 0.75
-        Where the back touches the bench, as a fraction of the trunk from the hip joint centres
-        (0) to the shoulder joint centres (1), in [0.25, 1] (below a quarter of the trunk the
-        bench would be under the lower back). The default puts it near the inferior angle of
-        the scapula (about the level of T7; modelling estimate).
-    back_offset_m : float or None, default None
-        Distance from the trunk axis (hip to shoulder joint centres) back to the skin at the
-        bench contact, m. ``None``: 0.055 x stature (about 0.10 m at 1.80 m; estimate).
-    bar_offset_m : float or None, default None
-        Distance from the hip joint centre to the bar centre, along the bisector of the crease
-        between thigh and trunk, m. ``None``: 0.055 x stature (estimate: anterior soft tissue
-        at the crease plus the bar's radius).
+    (declared)
 
     Notes
     -----
     The bar rests on the pelvis, so its weight acts above the hip joint. The hands steady the
     bar and carry none of its weight; the arms reach from the shoulders to the bar with the
-    elbows pointing away from the floor.
+    elbows pointing away from the floor. :meth:`resolved` gives the values the ``None``
+    fields take for a body.
 
     Examples
     --------
@@ -91,91 +62,113 @@ class HipThrust(Exercise):
     name: ClassVar[str] = "hip_thrust"
     forces: ClassVar[tuple[str, ...]] = ("bar", "ground", "bench")
 
-    load_kg: float = 100.0
-    bench_height_m: float | None = None
-    feet_distance_m: float | None = None
-    bench_reaction: Literal["vertical", "normal"] = "vertical"
-    cop_fraction: float | None = None
-    plate_diameter_m: float = 0.45
-    hyperextension_deg: float = 0.0
-    bench_contact_fraction: float = 0.75
-    back_offset_m: float | None = None
-    bar_offset_m: float | None = None
-
-    def __post_init__(self) -> None:
-        self._check_load()
-        self._check_field(
-            "bench_height_m",
-            optional=True,
-            low=0.05,
-            high=1.5,
-            expected="a bench height in metres between 0.05 and 1.5 (or None)",
-        )
-        self._check_field(
-            "feet_distance_m",
-            optional=True,
-            low=0.0,
-            low_inclusive=False,
-            high=2.0,
-            expected="a distance in metres between 0 and 2 (or None)",
-        )
-        check_choice("bench_reaction", self.bench_reaction, ("vertical", "normal"))
-        self._check_field(
-            "cop_fraction",
-            optional=True,
-            low=0.0,
-            high=1.0,
-            expected="a fraction of foot length from the heel in [0, 1] (or None)",
-        )
-        self._check_field(
-            "plate_diameter_m",
-            low=0.0,
-            low_inclusive=False,
-            high=1.0,
-            expected="a plate diameter in metres in (0, 1]",
-        )
-        self._check_field(
-            "hyperextension_deg", low=0.0, high=30.0, expected="an angle in degrees in [0, 30]"
-        )
-        self._check_field(
-            "bench_contact_fraction",
-            low=0.25,
-            high=1.0,
-            expected="a fraction of trunk length in [0.25, 1]",
-        )
-        for name in ("back_offset_m", "bar_offset_m"):
-            self._check_field(
-                name,
-                optional=True,
-                low=0.0,
-                high=0.4,
-                expected="a distance in metres in [0, 0.4] (or None)",
-            )
+    load_kg: float = LOAD_PARAMETER(
+        "Total mass of the barbell (bar and plates). ``0`` is the bodyweight variant."
+    )
+    bench_height_m: float | None = parameter(
+        None,
+        "a bench height",
+        "Height of the bench edge the back rests on.",
+        unit="m",
+        low=0.05,
+        high=1.5,
+        none="the lifter's standing knee height (ankle height + shank length)",
+    )
+    feet_distance_m: float | None = parameter(
+        None,
+        "a distance",
+        "Horizontal distance from the bench contact to the ankle joint centre.",
+        unit="m",
+        low=0.0,
+        high=2.0,
+        low_open=True,
+        none="the distance that makes the shank vertical at lockout",
+    )
+    bench_reaction: Literal["vertical", "normal"] = parameter(
+        "vertical",
+        "a bench reaction",
+        'Direction of the bench\'s push on the back. ``"vertical"``: no horizontal force at '
+        'the bench (nor, therefore, at the floor). ``"normal"``: a frictionless back, pushed '
+        "perpendicular to the trunk; the floor supplies the horizontal balance.",
+        choices=("vertical", "normal"),
+    )
+    cop_fraction: float | None = parameter(
+        None,
+        "a fraction of foot length from the heel",
+        "Where the feet press: the centre of pressure as a fraction of foot length from the "
+        "heel (0 heel, 1 toe).",
+        unit="1",
+        low=0.0,
+        high=1.0,
+        none="directly under the ankle joint centre",
+    )
+    plate_diameter_m: float = parameter(
+        0.45,
+        "a plate diameter",
+        "Plate diameter. The bottom of the rep is where the plates touch the floor (bar centre "
+        "at half this height). Bodyweight reps use the same range of motion.",
+        unit="m",
+        low=0.0,
+        high=1.0,
+        low_open=True,
+    )
+    hyperextension_deg: float = parameter(
+        0.0,
+        "an angle",
+        "Hip hyperextension at lockout (posterior pelvic tilt).",
+        unit="deg",
+        low=0.0,
+        high=30.0,
+    )
+    bench_contact_fraction: float = parameter(
+        0.75,
+        "a fraction of trunk length",
+        "Where the back touches the bench, as a fraction of the trunk from the hip joint "
+        "centres (0) to the shoulder joint centres (1); below a quarter of the trunk the bench "
+        "would be under the lower back. The default puts it near the inferior angle of the "
+        "scapula (about the level of T7; modelling estimate).",
+        unit="1",
+        low=0.25,
+        high=1.0,
+    )
+    back_offset_m: float | None = parameter(
+        None,
+        "a distance",
+        "Distance from the trunk axis (hip to shoulder joint centres) back to the skin at the "
+        "bench contact.",
+        unit="m",
+        low=0.0,
+        high=0.4,
+        none="0.055 x stature (about 0.10 m at 1.80 m; estimate)",
+    )
+    bar_offset_m: float | None = parameter(
+        None,
+        "a distance",
+        "Distance from the hip joint centre to the bar centre, along the bisector of the "
+        "crease between thigh and trunk.",
+        unit="m",
+        low=0.0,
+        high=0.4,
+        none="0.055 x stature (estimate: anterior soft tissue at the crease plus the bar's radius)",
+    )
 
     # ----------------------------------------------------------------------------- core ----
-    def _fields(self) -> tuple[Any, ...]:
-        """The fields :func:`biomech.model.hip_thrust.setup` reads (NaN for a default)."""
-
-        def value(v: Any) -> Any:
-            return np.nan if v is None else v
-
-        return (
-            self.load_kg,
-            value(self.bench_height_m),
-            value(self.feet_distance_m),
-            value(self.cop_fraction),
-            self.plate_diameter_m,
-            self.hyperextension_deg,
-            self.bench_contact_fraction,
-            value(self.back_offset_m),
-            value(self.bar_offset_m),
-        )
-
     def _prepare(self, b: BodyRow) -> model.Setup:
-        """The model's set-up, checked."""
-        s = model.setup(b, *self._fields())
+        """The model's set-up, checked (the numeric fields in declaration order, NaN for a
+        ``None``)."""
+        s = model.setup(b, *self._numbers())
         self._check(b, s)
         return s
+
+    def _resolved(self, b: BodyRow, prepared: Any) -> dict[str, Any]:
+        s = prepared
+        return {
+            "bench_height_m": s.contact_y,
+            "feet_distance_m": -s.contact_x,
+            "cop_fraction": (s.cop_x - b.heel_x) / b.foot,
+            "back_offset_m": s.r_c * s.sin_gamma,
+            "bar_offset_m": s.bar_offset,
+        }
 
     def _chain(self, b: BodyRow, prepared: Any, phase) -> tuple[Chain, None]:
         s = prepared

@@ -7,37 +7,26 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 
-from .._validation import check_choice
 from ..model import standing
 from ..model.evaluate import SQUAT, standing_values
 from ..model.geometry import Chain
 from ..model.rows import BodyRow
 from ..model.standing import BAR_PLACEMENT, ELBOW_PLACEMENT
-from ._base import Exercise, shown
+from ..parameters import describe, parameter
+from ._base import LOAD_PARAMETER, Exercise, shown
 from ._standing import check_path_extremes
 
 __all__ = ["BAR_PLACEMENT", "ELBOW_PLACEMENT", "Squat"]  # the placements: the model's
 
 
+@describe
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)  # Exercise: eq, hash
 class Squat(Exercise):
     """Barbell back squat with the bar over midfoot throughout.
 
     Parameters
     ----------
-    load_kg : float, default 100.0
-        Total mass of the barbell, kg, 0 to 1000.
-    bar_position : {"high", "low"}, default "high"
-        Where the bar sits on the back (see :data:`BAR_PLACEMENT`).
-    depth_deg : float, default 0.0
-        Thigh angle below horizontal at the bottom, deg, in [-45, 45]. ``0`` is parallel
-        (thigh horizontal), positive is deeper, negative is above parallel.
-    shank_angle_deg : float, default 30.0
-        How far the knees travel forward: forward inclination of the shank from vertical at the
-        bottom, deg, in [0, 50].
-    bar_above_shoulder_m, bar_behind_shoulder_m : float or None, default None
-        Override the bar's place on the back relative to the shoulder joint centres, m (along
-        the trunk axis, and behind it). ``None``: from ``bar_position`` scaled by stature.
+    (declared)
 
     Notes
     -----
@@ -59,36 +48,49 @@ class Squat(Exercise):
 
     name: ClassVar[str] = "squat"
 
-    load_kg: float = 100.0
-    bar_position: Literal["high", "low"] = "high"
-    depth_deg: float = 0.0
-    shank_angle_deg: float = 30.0
-    bar_above_shoulder_m: float | None = None
-    bar_behind_shoulder_m: float | None = None
-
-    def __post_init__(self) -> None:
-        self._check_load()
-        check_choice("bar_position", self.bar_position, tuple(BAR_PLACEMENT))
-        self._check_field(
-            "depth_deg",
-            low=-45.0,
-            high=45.0,
-            expected="a thigh angle below horizontal in degrees in [-45, 45] (0 = parallel)",
-        )
-        self._check_field(
-            "shank_angle_deg",
-            low=0.0,
-            high=50.0,
-            expected="a forward shank inclination in degrees in [0, 50]",
-        )
-        for name in ("bar_above_shoulder_m", "bar_behind_shoulder_m"):
-            self._check_field(
-                name,
-                optional=True,
-                low=-0.3,
-                high=0.3,
-                expected="a distance in metres in [-0.3, 0.3] (or None)",
-            )
+    load_kg: float = LOAD_PARAMETER("Total mass of the barbell.")
+    bar_position: Literal["high", "low"] = parameter(
+        "high",
+        "a bar position",
+        "Where the bar sits on the back (see :data:`BAR_PLACEMENT`).",
+        choices=tuple(BAR_PLACEMENT),
+    )
+    depth_deg: float = parameter(
+        0.0,
+        "a thigh angle below horizontal",
+        "Thigh angle below horizontal at the bottom: ``0`` is parallel (thigh horizontal), "
+        "positive is deeper, negative is above parallel.",
+        unit="deg",
+        low=-45.0,
+        high=45.0,
+    )
+    shank_angle_deg: float = parameter(
+        30.0,
+        "a forward shank inclination",
+        "How far the knees travel forward: forward inclination of the shank from vertical at "
+        "the bottom.",
+        unit="deg",
+        low=0.0,
+        high=50.0,
+    )
+    bar_above_shoulder_m: float | None = parameter(
+        None,
+        "a distance",
+        "The bar's place on the back above the shoulder joint centres, along the trunk axis.",
+        unit="m",
+        low=-0.3,
+        high=0.3,
+        none="from ``bar_position``, scaled by stature",
+    )
+    bar_behind_shoulder_m: float | None = parameter(
+        None,
+        "a distance",
+        "The bar's place on the back behind the trunk axis, at the shoulders.",
+        unit="m",
+        low=-0.3,
+        high=0.3,
+        none="from ``bar_position``, scaled by stature",
+    )
 
     # ----------------------------------------------------------------------------- core ----
     def _prepare(self, b: BodyRow) -> standing.Setup:
@@ -104,6 +106,13 @@ class Squat(Exercise):
         return standing.squat_setup(
             b, self.load_kg, self.depth_deg, self.shank_angle_deg, above, behind
         )
+
+    def _resolved(self, b: BodyRow, prepared: Any) -> dict[str, Any]:
+        s = prepared
+        return {
+            "bar_above_shoulder_m": s.radius * s.cos_offset - b.trunk,
+            "bar_behind_shoulder_m": s.radius * s.sin_offset,
+        }
 
     def _chain(self, b: BodyRow, prepared: Any, phase) -> tuple[Chain, Any]:
         return standing.squat_posture(b, prepared, phase)

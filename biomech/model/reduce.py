@@ -83,26 +83,36 @@ def posture_values(m, h, r, flexion, reach_ratio):
                          h.ground_arm, h.bench_arm, h.above, h.below, reach_ratio)  # fmt: skip
 
 
+@inline
+def joint_summary(phase, moment, hip_flexion):
+    """The summary of one joint's moment curve over ``phase``: its first largest value, the
+    phase and hip flexion (as given) there, its value at lockout, lockout over peak, and its
+    trapezoidal mean over the phase; then the index of the peak."""
+    i = argmax_last(moment)
+    peak = at_last(moment, i)
+    lockout = final(moment)
+    mean = trapezoid_last(moment, phase)
+    return peak, phase[i], at_last(hip_flexion, i), lockout, lockout / peak, mean, i
+
+
 @kernel
 def summary(phase, v, heel_x, toe_x):
     """The :class:`RepSummary` of a rep whose :class:`PostureValues` over ``phase`` are
     ``v``, for a foot from ``heel_x`` to ``toe_x``."""
-    i = argmax_last(v.hip)
-    k = argmax_last(v.knee)
-    peak = at_last(v.hip, i)
-    lockout = final(v.hip)
+    peak, at_peak, flexion, lockout, ratio, mean, i = joint_summary(phase, v.hip, v.hip_flexion)
+    knee, knee_at, _, knee_lockout, _, knee_mean, _ = joint_summary(phase, v.knee, v.hip_flexion)
     outside = any_outside(v.cop_x, heel_x - 1e-12, toe_x + 1e-12)
     return RepSummary(
         peak,
-        phase[i],
-        np.rad2deg(at_last(v.hip_flexion, i)),
+        at_peak,
+        np.rad2deg(flexion),
         lockout,
-        lockout / peak,
-        trapezoid_last(v.hip, phase),
-        at_last(v.knee, k),
-        phase[k],
-        final(v.knee),
-        trapezoid_last(v.knee, phase),
+        ratio,
+        mean,
+        knee,
+        knee_at,
+        knee_lockout,
+        knee_mean,
         1.0 * outside,
         trapezoid_last(v.bar_share, phase),
         trapezoid_last(v.ground_share, phase),
