@@ -41,7 +41,7 @@ G_RANGE = (0.1, 100.0)
 
 @functools.cache
 def _version() -> str:
-    """The installed biomech version (looked up once: the lookup costs about 2 ms)."""
+    """The installed biomech version (looked up once: the lookup is slow next to a run)."""
     try:
         return version("biomech")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree

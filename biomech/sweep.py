@@ -75,9 +75,9 @@ FORCE_SUMMARY_VARIABLES = frozenset(n for n in SUMMARY_VARIABLES if VARIABLES[n]
 #: Postures per chunk: large enough to amortize Python overhead, small enough for cache and
 #: bounded memory (about 10 MB per variable per chunk in complex128).
 DEFAULT_CHUNK_POSTURES = 2**16
-#: Postures per chunk on a compiled kernel, which holds no per-posture arrays (a chunk is a
-#: few hundred bytes per set-up), so chunks can be larger and the per-chunk Python work
-#: (set-up, validation) rarer: 2**18 measured about 15 % faster than 2**16 on 10^6 postures.
+#: Postures per chunk on the compiled engine, which holds no per-posture arrays (a chunk is
+#: a few hundred bytes per set-up), so chunks can be larger and the per-chunk Python work
+#: rarer (the measurements: ``docs/performance.md``).
 KERNEL_CHUNK_POSTURES = 2**18
 
 #: Set-ups whose kernel inputs are built at once (the exercise's fields and, for swept bodies,
@@ -728,8 +728,8 @@ def _multiindex(names: list[str], sizes: list[int]):
 @functools.cache
 def _pool(workers: int, pid: int) -> ThreadPoolExecutor:
     """A thread pool per number of workers, kept for the life of the process (``pid`` keys
-    it: a forked child gets its own). Starting and joining the threads of a fresh pool cost
-    about 2.5 ms a sweep, a fifth of a 10^5-posture sweep on the compiled kernel."""
+    it: a forked child gets its own): starting and joining a fresh pool's threads would cost a
+    small sweep a noticeable share of its time (``docs/performance.md``)."""
     return ThreadPoolExecutor(max_workers=workers, thread_name_prefix="biomech-sweep")
 
 

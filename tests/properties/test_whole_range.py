@@ -9,9 +9,10 @@ infinity: none is a deliberate sentinel (``ground_friction_required`` was NaN wh
 would have to pull; that set-up now raises :class:`biomech.InfeasibleSetupError`).
 
 The ci profile runs 20 times the profile's examples (3000; 1500 lifted to a tempo), the dev
-profile 800 (400).
+profile 100 (50).
 """
 
+import os
 import re
 import warnings
 
@@ -27,7 +28,9 @@ from biomech.exercises._base import MAX_LOAD_KG
 from biomech.simulate import G_RANGE
 from biomech.tempo import MIN_MOVE_S, MIN_SAMPLES_PER_MOVE
 
-EXAMPLES = 20 * settings.default.max_examples
+#: Thousands of examples on the ci profile (150 -> 3000), a few hundred on the dev one.
+CI = os.environ.get("BIOMECH_HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev") == "ci"
+EXAMPLES = 20 * settings.default.max_examples if CI else 100
 
 # bodies outside the tables' adult range warn as they are drawn; the warnings are not the test
 pytestmark = pytest.mark.filterwarnings("ignore::biomech.BiomechWarning")
