@@ -136,105 +136,14 @@ def derive(exercise: str) -> Derivation:
     0
     """
     check_choice("exercise", exercise, ("hip_thrust", "squat", "deadlift"))
-    names = [
-        "theta_shank",
-        "theta_thigh",
-        "theta_trunk",
-        "theta_upper_arm",
-        "theta_forearm",
-        "L_shank",
-        "L_thigh",
-        "L_trunk",
-        "L_upper_arm",
-        "L_forearm",
-        "L_hand",
-        "L_grip",
-        "L_foot",
-        "h_a",
-        "x_heel",
-        "d_head",
-        "c_foot",
-        "c_shank",
-        "c_thigh",
-        "c_trunk",
-        "c_upper_arm",
-        "c_forearm",
-        "c_hand",
-        "m_foot",
-        "m_shank",
-        "m_thigh",
-        "m_trunk",
-        "m_head",
-        "m_upper_arm",
-        "m_forearm",
-        "m_hand",
-        "M",
-        "g",
-    ]
-    if exercise == "squat":
-        names += ["bar_along", "bar_behind"]
-    if exercise == "hip_thrust":
-        names += ["bar_offset", "contact_along", "contact_behind", "x_c", "beta"]
-    s = {n: sp.Symbol(n, real=True) for n in names}
-
-    u = {
-        seg: _unit(s[f"theta_{seg}"]) for seg in ("shank", "thigh", "trunk", "upper_arm", "forearm")
-    }
-    posterior = sp.Matrix([-sp.sin(s["theta_trunk"]), sp.cos(s["theta_trunk"])])
-    p: dict[str, sp.Matrix] = {}
-    p["ankle"] = sp.Matrix([0, s["h_a"]])
-    p["heel"] = sp.Matrix([s["x_heel"], 0])
-    p["toe"] = sp.Matrix([s["x_heel"] + s["L_foot"], 0])
-    p["knee"] = p["ankle"] + s["L_shank"] * u["shank"]
-    p["hip"] = p["knee"] + s["L_thigh"] * u["thigh"]
-    p["shoulder"] = p["hip"] + s["L_trunk"] * u["trunk"]
-    p["elbow"] = p["shoulder"] + s["L_upper_arm"] * u["upper_arm"]
-    p["wrist"] = p["elbow"] + s["L_forearm"] * u["forearm"]
-    p["grip"] = p["wrist"] + s["L_grip"] * u["forearm"]
-    if exercise == "squat":  # the bar on the back, fixed in the trunk frame
-        p["bar"] = p["hip"] + s["bar_along"] * u["trunk"] + s["bar_behind"] * posterior
-    elif exercise == "deadlift":  # in the hands
-        p["bar"] = p["grip"]
-    else:  # on the pelvis, along the bisector of the crease between thigh and trunk
-        mean = (s["theta_thigh"] + s["theta_trunk"]) / 2
-        p["bar"] = p["hip"] + s["bar_offset"] * sp.Matrix([sp.sin(mean), -sp.cos(mean)])
-        p["bench_contact"] = (
-            p["hip"] + s["contact_along"] * u["trunk"] + s["contact_behind"] * posterior
-        )
-
-    c: dict[str, sp.Matrix] = {
-        "foot": sp.Matrix([s["x_heel"] + s["c_foot"] * s["L_foot"], s["h_a"] / 2]),
-        "shank": p["knee"] + s["c_shank"] * (p["ankle"] - p["knee"]),
-        "thigh": p["hip"] + s["c_thigh"] * (p["knee"] - p["hip"]),
-        "trunk": p["shoulder"] + s["c_trunk"] * (p["hip"] - p["shoulder"]),
-        "head": p["shoulder"] + s["d_head"] * u["trunk"],
-        "upper_arm": p["shoulder"] + s["c_upper_arm"] * (p["elbow"] - p["shoulder"]),
-        "forearm": p["elbow"] + s["c_forearm"] * (p["wrist"] - p["elbow"]),
-        "hand": p["wrist"] + s["c_hand"] * s["L_hand"] * u["forearm"],
-    }
+    s = _symbols(exercise)
+    p = _positions(exercise, s)
+    c = _centres_of_mass(s, p)
     p["head"] = c["head"]
     down = sp.Matrix([0, -1])
     loads = {seg: (c[seg], s["g"] * s[f"m_{seg}"] * down) for seg in _SEGMENTS}
     loads["bar"] = (p["bar"], s["M"] * s["g"] * down)
-
-    # ---- reactions from whole-body equilibrium ------------------------------------------
-    weight = sum((f for _, f in loads.values()), sp.zeros(2, 1))
-    if exercise == "hip_thrust":
-        # bench force b*u at the contact, ground force G at (x_c, 0). Moments about the centre
-        # of pressure eliminate G: sum (r - cop) x F + (contact - cop) x (b u) = 0.
-        cop = sp.Matrix([s["x_c"], 0])
-        u_bench = _unit(s["beta"])
-        about_cop = sum((_cross(r - cop, f) for r, f in loads.values()), sp.Integer(0))
-        b = -about_cop / _cross(p["bench_contact"] - cop, u_bench)
-        loads["bench"] = (p["bench_contact"], b * u_bench)
-        loads["ground"] = (cop, -weight - b * u_bench)
-    else:
-        # the floor alone: G = -weight, and its centre of pressure x_c (on the floor, y = 0)
-        # makes the moments about the origin vanish: x_c G_y + sum r x F = 0.
-        ground_f = -weight
-        about_origin = sum((_cross(r, f) for r, f in loads.values()), sp.Integer(0))
-        loads["ground"] = (sp.Matrix([-about_origin / ground_f[1], 0]), ground_f)
-
+    _reactions(exercise, s, p, loads)
     net = {}
     for joint, above in _ABOVE.items():
         about = p[joint]
@@ -260,6 +169,97 @@ def derive(exercise: str) -> Derivation:
         net_moment=net,
         closed_form=closed,
     )
+
+
+#: The symbols every derivation uses: segment angles, lengths, the ankle's height, the heel,
+#: the head's distance above the shoulders, centre-of-mass fractions, masses, bar, gravity.
+_NAMES = (
+    *(f"theta_{seg}" for seg in ("shank", "thigh", "trunk", "upper_arm", "forearm")),
+    *(f"L_{seg}" for seg in ("shank", "thigh", "trunk", "upper_arm", "forearm", "hand")),
+    "L_grip",
+    "L_foot",
+    "h_a",
+    "x_heel",
+    "d_head",
+    *(f"c_{seg}" for seg in ("foot", "shank", "thigh", "trunk", "upper_arm", "forearm", "hand")),
+    *(f"m_{seg}" for seg in _SEGMENTS),
+    "M",
+    "g",
+)
+#: The symbols each exercise adds.
+_OWN_NAMES = {
+    "squat": ("bar_along", "bar_behind"),
+    "deadlift": (),
+    "hip_thrust": ("bar_offset", "contact_along", "contact_behind", "x_c", "beta"),
+}
+
+
+def _symbols(exercise: str) -> dict[str, sp.Symbol]:
+    return {n: sp.Symbol(n, real=True) for n in (*_NAMES, *_OWN_NAMES[exercise])}
+
+
+def _positions(exercise: str, s: dict[str, sp.Symbol]) -> dict[str, sp.Matrix]:
+    """The named points of the chain, from the ankle up, and the exercise's bar (and bench
+    contact)."""
+    u = {
+        seg: _unit(s[f"theta_{seg}"]) for seg in ("shank", "thigh", "trunk", "upper_arm", "forearm")
+    }
+    posterior = sp.Matrix([-sp.sin(s["theta_trunk"]), sp.cos(s["theta_trunk"])])
+    p: dict[str, sp.Matrix] = {}
+    p["ankle"] = sp.Matrix([0, s["h_a"]])
+    p["heel"] = sp.Matrix([s["x_heel"], 0])
+    p["toe"] = sp.Matrix([s["x_heel"] + s["L_foot"], 0])
+    p["knee"] = p["ankle"] + s["L_shank"] * u["shank"]
+    p["hip"] = p["knee"] + s["L_thigh"] * u["thigh"]
+    p["shoulder"] = p["hip"] + s["L_trunk"] * u["trunk"]
+    p["elbow"] = p["shoulder"] + s["L_upper_arm"] * u["upper_arm"]
+    p["wrist"] = p["elbow"] + s["L_forearm"] * u["forearm"]
+    p["grip"] = p["wrist"] + s["L_grip"] * u["forearm"]
+    if exercise == "squat":  # the bar on the back, fixed in the trunk frame
+        p["bar"] = p["hip"] + s["bar_along"] * u["trunk"] + s["bar_behind"] * posterior
+    elif exercise == "deadlift":  # in the hands
+        p["bar"] = p["grip"]
+    else:  # on the pelvis, along the bisector of the crease between thigh and trunk
+        mean = (s["theta_thigh"] + s["theta_trunk"]) / 2
+        p["bar"] = p["hip"] + s["bar_offset"] * sp.Matrix([sp.sin(mean), -sp.cos(mean)])
+        p["bench_contact"] = (
+            p["hip"] + s["contact_along"] * u["trunk"] + s["contact_behind"] * posterior
+        )
+    return p
+
+
+def _centres_of_mass(s: dict[str, sp.Symbol], p: dict[str, sp.Matrix]) -> dict[str, sp.Matrix]:
+    u_trunk, u_forearm = _unit(s["theta_trunk"]), _unit(s["theta_forearm"])
+    return {
+        "foot": sp.Matrix([s["x_heel"] + s["c_foot"] * s["L_foot"], s["h_a"] / 2]),
+        "shank": p["knee"] + s["c_shank"] * (p["ankle"] - p["knee"]),
+        "thigh": p["hip"] + s["c_thigh"] * (p["knee"] - p["hip"]),
+        "trunk": p["shoulder"] + s["c_trunk"] * (p["hip"] - p["shoulder"]),
+        "head": p["shoulder"] + s["d_head"] * u_trunk,
+        "upper_arm": p["shoulder"] + s["c_upper_arm"] * (p["elbow"] - p["shoulder"]),
+        "forearm": p["elbow"] + s["c_forearm"] * (p["wrist"] - p["elbow"]),
+        "hand": p["wrist"] + s["c_hand"] * s["L_hand"] * u_forearm,
+    }
+
+
+def _reactions(exercise: str, s: dict[str, sp.Symbol], p: dict[str, sp.Matrix], loads) -> None:
+    """Add the reactions to ``loads``, from whole-body equilibrium."""
+    weight = sum((f for _, f in loads.values()), sp.zeros(2, 1))
+    if exercise == "hip_thrust":
+        # bench force b*u at the contact, ground force G at (x_c, 0). Moments about the centre
+        # of pressure eliminate G: sum (r - cop) x F + (contact - cop) x (b u) = 0.
+        cop = sp.Matrix([s["x_c"], 0])
+        u_bench = _unit(s["beta"])
+        about_cop = sum((_cross(r - cop, f) for r, f in loads.values()), sp.Integer(0))
+        b = -about_cop / _cross(p["bench_contact"] - cop, u_bench)
+        loads["bench"] = (p["bench_contact"], b * u_bench)
+        loads["ground"] = (cop, -weight - b * u_bench)
+    else:
+        # the floor alone: G = -weight, and its centre of pressure x_c (on the floor, y = 0)
+        # makes the moments about the origin vanish: x_c G_y + sum r x F = 0.
+        ground_f = -weight
+        about_origin = sum((_cross(r, f) for r, f in loads.values()), sp.Integer(0))
+        loads["ground"] = (sp.Matrix([-about_origin / ground_f[1], 0]), ground_f)
 
 
 def inputs_from_dataset(ds: Any, body: Any, derivation: Derivation) -> dict[str, np.ndarray]:
