@@ -42,14 +42,13 @@ array([1., 1., 1.])
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .anthropometry import Body
 from .conventions import SEGMENTS
-from .exercises._base import Exercise
-from .pose import BenchContact, Pose
+from .pose import Pose
 from .statics import InertialLoads
 
 __all__ = [
@@ -175,28 +174,29 @@ def _unwrapped(theta: np.ndarray) -> np.ndarray:
 
 
 def rep_kinematics(
-    exercise: Exercise, body: Body, phase, phase_rate, phase_acceleration
+    posture: Callable[[np.ndarray], Pose], phase, phase_rate, phase_acceleration
 ) -> tuple[Pose, RepKinematics]:
     """The posture at each phase and its velocities and accelerations by the chain rule.
 
     Parameters
     ----------
-    exercise : Exercise
-        A validated set-up.
-    body : Body
+    posture : callable
+        Phase (1-D array) -> :class:`~biomech.pose.Pose` with phase as the last axis of every
+        array: the closed-form posture of a set-up, e.g. ``lambda p: exercise._pose(body, p)``.
     phase, phase_rate, phase_acceleration : ndarray, shape (t,)
         ``p``, ``dp/dt`` (1/s) and ``d2p/dt2`` (1/s^2) at each time sample.
 
     Returns
     -------
     (Pose, RepKinematics)
-        The posture at ``phase`` (shape ``body.shape + (t,)``) and its motion.
+        The posture at ``phase`` (the posture's leading shape ``+ (t,)``) and its motion.
 
     Examples
     --------
     >>> import biomech
     >>> t, p, dp, ddp = biomech.Tempo.parse("2-0-1-0").sample(rate_hz=20)
-    >>> pose, kin = rep_kinematics(biomech.Squat(), biomech.Body.default(), p, dp, ddp)
+    >>> body = biomech.Body.default()
+    >>> pose, kin = rep_kinematics(lambda q: biomech.Squat()._pose(body, q), p, dp, ddp)
     >>> kin.bar_velocity.shape == p.shape
     True
     >>> float(abs(kin.bar_velocity[0])), float(abs(kin.bar_acceleration[0]))  # still at the top
@@ -208,7 +208,7 @@ def rep_kinematics(
     # one posture evaluation for the samples and one for every stencil node (vectorized)
     nodes = stencil_nodes(phase)
     everything = np.concatenate([phase, nodes.ravel()])
-    pose_all = exercise._pose(body, everything)
+    pose_all = posture(everything)
     t = phase.size
     lead = np.broadcast_shapes(*(np.shape(v) for v in pose_all.points.values()))[:-1]
 
@@ -218,20 +218,7 @@ def rep_kinematics(
     def at_nodes(v: np.ndarray) -> np.ndarray:
         return np.broadcast_to(v, (*lead, everything.size))[..., t:].reshape(*lead, t, 5)
 
-    contact = pose_all.contact
-    if isinstance(contact, BenchContact):
-        contact = BenchContact(
-            point=at_samples(contact.point),
-            direction=at_samples(contact.direction),
-            cop_x=at_samples(contact.cop_x),
-        )
-    pose = Pose(
-        points={k: at_samples(v) for k, v in pose_all.points.items()},
-        segment_angle={k: at_samples(v) for k, v in pose_all.segment_angle.items()},
-        segment_com={k: at_samples(v) for k, v in pose_all.segment_com.items()},
-        contact=contact,
-        defaults=pose_all.defaults,
-    )
+    pose = pose_all.map(at_samples)
     w1, w2 = stencil_weights(phase)
 
     def motion(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

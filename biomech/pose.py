@@ -9,6 +9,7 @@ reactions from the contact it is handed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -35,6 +36,28 @@ class FloorContact:
 
     #: External forces other than the segment weights, in the order the statics reports them.
     forces: ClassVar[tuple[str, ...]] = ("bar", "ground")
+
+    #: Whether the model solves a bench push (:func:`biomech.model.statics.reactions`).
+    bench: ClassVar[bool] = False
+
+    def map(self, fn: Callable[[np.ndarray], np.ndarray]) -> FloorContact:
+        """The same contact with ``fn`` applied to every array it holds (it holds none)."""
+        return self
+
+    def terms(self) -> tuple[np.ndarray, ...]:
+        """The contact as the model's statics takes it: ``(x, y, ux, uy, cop_x)``, unused here
+        (the centre of pressure is solved)."""
+        zero = np.zeros(())
+        return (zero, zero, zero, zero + 1.0, zero)
+
+    def named_points(self) -> dict[str, np.ndarray]:
+        """The contact's points to add to the posture's: none."""
+        return {}
+
+    def supports(self, r, h) -> list[tuple[Any, ...]]:
+        """The reactions besides the ground's, as ``(point, force, direction, hip arm, hip
+        share)`` from the model's reactions ``r`` and hip shares ``h``: none."""
+        return []
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +87,35 @@ class BenchContact:
     direction: np.ndarray
     cop_x: np.ndarray
     forces: ClassVar[tuple[str, ...]] = ("bar", "ground", "bench")
+    bench: ClassVar[bool] = True
+
+    def map(self, fn: Callable[[np.ndarray], np.ndarray]) -> BenchContact:
+        """The same contact with ``fn`` applied to every array it holds.
+
+        Examples
+        --------
+        >>> c = BenchContact(point=np.array([1j, 2j]), direction=np.array([1j, 1j]),
+        ...                  cop_x=np.array([0.1, 0.2]))
+        >>> c.map(lambda v: v[1:]).cop_x
+        array([0.2])
+        """
+        return BenchContact(
+            point=fn(self.point), direction=fn(self.direction), cop_x=fn(self.cop_x)
+        )
+
+    def terms(self) -> tuple[np.ndarray, ...]:
+        """The contact as the model's statics takes it: ``(x, y, ux, uy, cop_x)``."""
+        p, u = self.point, self.direction
+        return (p.real, p.imag, u.real, u.imag, self.cop_x)
+
+    def named_points(self) -> dict[str, np.ndarray]:
+        """The contact's points to add to the posture's: ``bench_contact``."""
+        return {"bench_contact": self.point}
+
+    def supports(self, r, h) -> list[tuple[Any, ...]]:
+        """The bench's reaction as ``(point, force, direction, hip arm, hip share)`` from the
+        model's reactions ``r`` and hip shares ``h``."""
+        return [(self.point, r.bench_x + 1j * r.bench_y, self.direction, h.bench_arm, h.bench)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +148,25 @@ class Pose:
     segment_com: dict[str, np.ndarray]
     contact: FloorContact | BenchContact
     defaults: dict[str, Any] = field(default_factory=dict)
+
+    def map(self, fn: Callable[[np.ndarray], np.ndarray]) -> Pose:
+        """The same posture with ``fn`` applied to every array (points, angles, centres of
+        mass, contact); the defaults are kept as they are.
+
+        Examples
+        --------
+        >>> import biomech
+        >>> pose = biomech.Squat()._pose(biomech.Body.default(), np.linspace(0, 1, 5))
+        >>> pose.map(lambda v: v[..., :2]).points["hip"].shape
+        (2,)
+        """
+        return Pose(
+            points={k: fn(v) for k, v in self.points.items()},
+            segment_angle={k: fn(v) for k, v in self.segment_angle.items()},
+            segment_com={k: fn(v) for k, v in self.segment_com.items()},
+            contact=self.contact.map(fn),
+            defaults=self.defaults,
+        )
 
 
 def assemble(

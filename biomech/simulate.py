@@ -278,7 +278,7 @@ def simulate(
         "Lift fewer reps or sample less often.",
     )
     t, phase, rate, accel = tempo.sample(rate_hz=rate_hz, reps=reps)
-    pose, kin = rep_kinematics(exercise, body, phase, rate, accel)
+    pose, kin = rep_kinematics(lambda p: exercise._pose(body, p), phase, rate, accel)
     moves = tempo.movement(t, reps=reps)
     ds = _dataset(exercise, body, pose, phase, g, kinematics=kin, time=t, moves=moves)
     ds.attrs.update(tempo.as_attrs(reps=reps, rate_hz=rate_hz))

@@ -36,7 +36,7 @@ import numpy as np
 
 from .conventions import SEGMENTS
 from .model import statics as model
-from .pose import BenchContact, Pose
+from .pose import Pose
 
 __all__ = ["InertialLoads", "Statics", "solve_pose"]
 
@@ -173,15 +173,8 @@ def solve_pose(
     fxs, fys = tuple(f.real for f in force), tuple(f.imag for f in force)
     bar = (bar_point.real, bar_point.imag, bar_force.real, bar_force.imag)
     contact = pose.contact
-    bench = isinstance(contact, BenchContact)
-    zero = np.zeros(())
-    c = (
-        (contact.point.real, contact.point.imag, contact.direction.real,
-         contact.direction.imag, contact.cop_x)
-        if isinstance(contact, BenchContact)
-        else (zero, zero, zero, zero + 1.0, zero)
-    )  # fmt: skip
-    r = model.reactions(xs, ys, fxs, fys, couples, bar, bench, c)
+    c = contact.terms()
+    r = model.reactions(xs, ys, fxs, fys, couples, bar, contact.bench, c)
     joint = [np.broadcast_to(points[j], shape) for j in ("ankle", "knee", "hip")]
     joints = tuple(v for z in joint for v in (z.real, z.imag))
     m = model.net_moments(joints, xs, ys, fxs, fys, couples, bar, c, r)
@@ -201,12 +194,12 @@ def _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h) -> Sta
     ground = r.ground_x + 1j * r.ground_y
     points, vectors, directions = [bar_point, cop + 0j], [bar_force, ground], [bar_dir, ground]
     arms, shares = [h.bar_arm, h.ground_arm], [h.bar, h.ground]
-    if isinstance(contact, BenchContact):
-        points.append(contact.point)
-        vectors.append(r.bench_x + 1j * r.bench_y)
-        directions.append(contact.direction)
-        arms.append(h.bench_arm)
-        shares.append(h.bench)
+    for point, vector, direction, arm, share in contact.supports(r, h):
+        points.append(point)
+        vectors.append(vector)
+        directions.append(direction)
+        arms.append(arm)
+        shares.append(share)
     return Statics(
         forces=contact.forces,
         segment_com=stack(com, complex),

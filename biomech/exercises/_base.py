@@ -14,7 +14,7 @@ from ..model import geometry
 from ..model.geometry import Chain
 from ..model.rows import BodyRow
 from ..parameters import parameter, parameters
-from ..pose import BenchContact, FloorContact, Pose, assemble
+from ..pose import FloorContact, Pose, assemble
 
 __all__ = ["Exercise"]
 
@@ -96,13 +96,12 @@ class Exercise:
             flexion = np.rad2deg(np.max(geometry.hip_flexion(c), axis=-1))
             self._check_extremes(prepared, np.max(np.abs(ratio), axis=-1), flexion)
         contact = self._contact(b, prepared, c)
-        extra = {"bench_contact": contact.point} if isinstance(contact, BenchContact) else None
         defaults = {
             name: value
             for name, value in self._resolved(b, prepared).items()
             if getattr(self, name) is None
         }
-        return assemble(b, c, contact, extra, defaults)
+        return assemble(b, c, contact, contact.named_points(), defaults)
 
     def __post_init__(self) -> None:
         """Every declared field checked (:mod:`biomech.parameters`) and stored as a float, a
