@@ -55,9 +55,7 @@ def closure(name: str) -> set[str]:
         seen.add(current)
         todo.extend(imports(current))
         if module_file(current).name == "__init__.py":  # a package holds its modules
-            todo.extend(
-                f"{current}.{p.stem}" for p in module_file(current).parent.glob("*.py")
-            )
+            todo.extend(f"{current}.{p.stem}" for p in module_file(current).parent.glob("*.py"))
     return seen
 
 

@@ -4,12 +4,15 @@ Every generated set-up the body can perform must satisfy, at every phase:
 whole-body equilibrium (forces and moments sum to zero, 1e-9 relative) and equal net moments
 at ankle, knee and hip computed from the loads below the joint and from the loads above it
 (1e-9 relative), recomputed by :mod:`tests._oracle`, which shares no code with the library.
+
+Each property also runs on :data:`EXAMPLES` on the default body, every time (hypothesis's
+``@example``): the defaults and the named alternatives of the three lifts.
 """
 
 import warnings
 
 import numpy as np
-from hypothesis import given, reject
+from hypothesis import example, given, reject
 from hypothesis import strategies as st
 
 import biomech
@@ -54,6 +57,32 @@ deadlifts = st.builds(
 exercises = hip_thrusts | squats | deadlifts
 G = biomech.STANDARD_GRAVITY
 
+#: Set-ups every property is checked on, besides the generated ones: each lift's defaults,
+#: both bench assumptions, no load, the centre of pressure at the heel and far forward, the
+#: low bar.
+EXAMPLES = [
+    HipThrust(),
+    HipThrust(bench_reaction="normal"),
+    HipThrust(load_kg=0.0),
+    HipThrust(cop_fraction=0.0),
+    HipThrust(cop_fraction=0.8, bench_reaction="normal"),
+    Squat(),
+    Squat(bar_position="low"),
+    Deadlift(),
+]
+
+
+def on_examples(**fixed):
+    """Decorate a property so that it also runs on every set-up of :data:`EXAMPLES` with the
+    default body (and the values ``fixed`` of its other arguments)."""
+
+    def decorate(test):
+        for exercise in reversed(EXAMPLES):
+            test = example(exercise=exercise, body=Body.default(), **fixed)(test)
+        return test
+
+    return decorate
+
 
 def performable(exercise, body, g=G):
     """The result, or reject the example when the body cannot perform the set-up."""
@@ -66,6 +95,7 @@ def performable(exercise, body, g=G):
 
 
 @given(exercise=exercises, body=bodies)
+@on_examples()
 def test_whole_body_equilibrium(exercise, body):
     ds = performable(exercise, body)
     force, moment, weight, scale = residuals(ds, G)
@@ -74,6 +104,7 @@ def test_whole_body_equilibrium(exercise, body):
 
 
 @given(exercise=exercises, body=bodies)
+@on_examples()
 def test_both_sides_of_every_joint_agree(exercise, body):
     ds = performable(exercise, body)
     scale = np.max(np.abs(ds["net_moment"].values)) + 1e-300
@@ -86,6 +117,8 @@ def test_both_sides_of_every_joint_agree(exercise, body):
 
 
 @given(exercise=exercises, body=bodies, g=st.floats(1.0, 25.0))
+@on_examples(g=0.5 * G)
+@on_examples(g=2.0 * G)
 def test_moments_are_linear_in_g(exercise, body, g):
     a = performable(exercise, body)
     b = performable(exercise, body, g=g)
@@ -98,6 +131,7 @@ def test_moments_are_linear_in_g(exercise, body, g):
 
 
 @given(exercise=exercises, body=bodies)
+@on_examples()
 def test_contribution_is_force_times_moment_arm(exercise, body):
     ds = performable(exercise, body)
     f = ds["force_vector"]
@@ -111,6 +145,7 @@ def test_contribution_is_force_times_moment_arm(exercise, body):
 
 
 @given(exercise=exercises, body=bodies)
+@on_examples()
 def test_segments_rigid_and_feet_still(exercise, body):
     ds = performable(exercise, body)
     p = ds["position"]
@@ -126,6 +161,7 @@ def test_segments_rigid_and_feet_still(exercise, body):
 
 
 @given(exercise=exercises, body=bodies)
+@on_examples()
 def test_contribution_has_the_sign_of_the_moment_it_makes(exercise, body):
     """A force above the hip contributes -(r - r_hip) x F (the trunk's side: its moment must
     be resisted), one below contributes +(r - r_hip) x F; recomputed here with plain
@@ -141,3 +177,24 @@ def test_contribution_has_the_sign_of_the_moment_it_makes(exercise, body):
         np.testing.assert_allclose(
             ds["hip_moment_contribution"].sel(force=f), side * cross, rtol=0, atol=1e-10 * scale
         )
+
+
+@given(exercise=exercises, body=bodies)
+@on_examples()
+def test_contributions_sum_to_hip_moment_on_each_side(exercise, body):
+    """The decomposition is complete: the contributions of the external forces and of the
+    weights on either side of the hip add up to the net hip moment."""
+    ds = performable(exercise, body)
+    hip = ds["net_moment"].sel(joint="hip")
+    for side in ("above", "below"):
+        forces = ds["hip_moment_contribution"].where(ds["side_of_hip"] == side, 0).sum("force")
+        weights = (
+            ds["segment_hip_moment_contribution"]
+            .where(ds["segment_side_of_hip"] == side, 0)
+            .sum("segment")
+        )
+        scale = max(
+            float(np.abs(ds[v]).max())
+            for v in ("hip_moment_contribution", "segment_hip_moment_contribution")
+        )
+        np.testing.assert_allclose(forces + weights, hip, rtol=0, atol=1e-10 * scale)

@@ -6,7 +6,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given, reject
+from hypothesis import example, given, reject
 from hypothesis import strategies as st
 
 import biomech
@@ -14,7 +14,7 @@ from biomech import Body
 from biomech.pose import BenchContact
 from biomech.statics import solve_pose
 
-from .test_equilibrium_properties import bodies, exercises
+from .test_equilibrium_properties import EXAMPLES, bodies, exercises, on_examples
 
 
 def run(exercise, body, n=9):
@@ -31,6 +31,7 @@ def run(exercise, body, n=9):
     body=bodies,
     loads=st.lists(st.integers(0, 300), min_size=3, max_size=3, unique=True),
 )
+@on_examples(loads=[0, 50, 100])
 def test_moments_are_affine_in_the_load(exercise, body, loads):
     """Posture does not depend on the load, and every force is linear in it: three loads give
     three moment curves on one straight line."""
@@ -76,6 +77,9 @@ def test_statics_is_invariant_to_moving_the_set_up_along_x(exercise, body, shift
     heights=st.lists(st.floats(1.5, 2.05), min_size=1, max_size=4),
     mass=st.floats(50, 120),
 )
+@example(exercise=EXAMPLES[0], heights=[1.55, 1.70, 1.85, 2.0], mass=70.0)
+@example(exercise=EXAMPLES[5], heights=[1.55, 1.70, 1.85, 2.0], mass=70.0)
+@example(exercise=EXAMPLES[7], heights=[1.55, 1.70, 1.85, 2.0], mass=70.0)
 def test_population_equals_a_loop_of_single_bodies(exercise, heights, mass):
     pop = Body.from_height_mass(height_m=np.array(heights), mass_kg=mass)
     together = run(exercise, pop)
