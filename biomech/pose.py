@@ -17,6 +17,7 @@ import numpy as np
 
 from .conventions import SEGMENTS
 from .model import geometry
+from .model import statics as model_statics
 from .model.rows import BodyRow, midfoot_x
 
 __all__ = ["BenchContact", "FloorContact", "Pose", "assemble"]
@@ -47,8 +48,7 @@ class FloorContact:
     def terms(self) -> tuple[np.ndarray, ...]:
         """The contact as the model's statics takes it: ``(x, y, ux, uy, cop_x)``, unused here
         (the centre of pressure is solved)."""
-        zero = np.zeros(())
-        return (zero, zero, zero, zero + 1.0, zero)
+        return model_statics.floor_only(np.zeros(()))
 
     def named_points(self) -> dict[str, np.ndarray]:
         """The contact's points to add to the posture's: none."""

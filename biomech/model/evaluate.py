@@ -9,7 +9,7 @@ from . import hip_thrust, standing
 from ._engine import inline
 from .geometry import centres_of_mass, hip_flexion
 from .reduce import posture_values
-from .statics import hip_shares, net_moments, reactions, weights
+from .statics import floor_only, hip_shares, net_moments, reactions, weights
 
 #: The ``lift`` argument of :func:`standing_values`.
 SQUAT, DEADLIFT = 1, 2
@@ -52,8 +52,7 @@ def standing_values(b, s, phase, g, lift):
         c, ratio = standing.squat_posture(b, s, phase)
     else:
         c, ratio = standing.deadlift_posture(b, s, phase)
-    zero = 0.0 * c.bar_x
-    contact = (zero, zero, zero, zero + 1.0, zero)
+    contact = floor_only(0.0 * c.bar_x)
     return _values(b, c, g, s.load_kg, False, contact, hip_flexion(c), ratio)
 
 

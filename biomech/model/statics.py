@@ -130,6 +130,13 @@ def weights(b, g):
     return None, fys, None
 
 
+@inline
+def floor_only(zero):
+    """The ``contact`` argument of :func:`reactions` without a bench (its entries unused: the
+    centre of pressure is solved), shaped like ``zero``."""
+    return (zero, zero, zero, zero + 1.0, zero)
+
+
 @kernel
 def reactions(xs, ys, fxs, fys, couples, bar, bench, contact):
     """:class:`Reactions` balancing the segment loads (centres of mass ``xs, ys``, forces
