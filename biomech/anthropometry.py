@@ -868,11 +868,13 @@ def body_row(body: Body, extra_dims: int = 1) -> BodyRow:
     >>> b.thigh.shape, b.thigh.round(4), b.m_thigh.round(3)
     ((1,), array([0.4365]), array([22.656]))
     """
-    shape = body.shape + (1,) * extra_dims
+    lead = body.shape
+    shape = lead + (1,) * extra_dims
     t = body.table
 
     def arr(v: Any) -> np.ndarray:
-        return np.broadcast_to(np.asarray(v, dtype=float), body.shape).reshape(shape)
+        a = np.asarray(v, dtype=float)
+        return (a if a.shape == lead else np.broadcast_to(a, lead)).reshape(shape)
 
     heel = np.asarray(body.heel_to_ankle_m)
     hand = np.asarray(body.segment_length("hand"))
