@@ -1,7 +1,7 @@
-"""Collection of the package's doctests (``--doctest-modules``): the compiled kernels need
-the optional numba, so their modules are only imported when numba is installed."""
+"""Collection of the package's doctests (``--doctest-modules``): the compiled loading of the
+model needs the optional numba, so its module is only imported when numba is installed."""
 
 import importlib.util
 
-KERNELS = ["biomech/_kernels/[!_]*.py", "biomech/_kernels/_[!_]*.py"]
-collect_ignore_glob = [] if importlib.util.find_spec("numba") else KERNELS
+COMPILED = ["biomech/model/compiled.py"]
+collect_ignore_glob = [] if importlib.util.find_spec("numba") else COMPILED
