@@ -87,7 +87,7 @@ def evaluate(ex: Exercise, body: Body, phase: np.ndarray, g: float, setups: int)
     prepared = ex._prepare(b)
     rs = summary(phase, ex._values(b, prepared, phase, g), b.heel_x, b.toe_x)
     block = np.stack([np.broadcast_to(v, (setups,)) for v in rs], axis=1)
-    ex._check_extremes(prepared, block[:, MAX_REACH], block[:, MAX_FLEXION])
+    check_rep(ex, prepared, block)
     return block
 
 
@@ -127,8 +127,7 @@ def run(p: Prepared, rows: slice, phase: np.ndarray, out: np.ndarray) -> None:
     phase = np.ascontiguousarray(phase, dtype=float)
     ex = p.exercise
     if ex.name == "hip_thrust":
-        normal = ex.bench_reaction == "normal"  # type: ignore[attr-defined]
-        drive.hip_thrust_block(bodies, p.setups[rows], phase, p.g, normal, out)
+        drive.hip_thrust_block(bodies, p.setups[rows], phase, p.g, out)
     else:
         drive.standing_block(bodies, p.setups[rows], phase, p.g, _LIFT[ex.name], out)
 
@@ -147,4 +146,11 @@ def finish(p: Prepared, block: np.ndarray) -> None:
     """After :func:`run` on every chunk of a batch, into ``block`` (the batch's rows): the
     exercise's checks of the rep's extremes (the standing lifts' path), with the batch's
     extremes whichever chunk they are in."""
-    p.exercise._check_extremes(p.prepared, block[:, MAX_REACH], block[:, MAX_FLEXION])
+    check_rep(p.exercise, p.prepared, block)
+
+
+def check_rep(ex: Exercise, prepared: Any, block: np.ndarray) -> None:
+    """The exercise's checks of its reps from their summaries ``block``: the path's extremes
+    (the standing lifts) and what the contacts can give."""
+    ex._check_extremes(prepared, block[:, MAX_REACH], block[:, MAX_FLEXION])
+    ex._check_rep(RepSummary(*block.T))

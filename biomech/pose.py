@@ -2,9 +2,9 @@
 
 The core knows no exercise. An exercise maps phase to a :class:`Pose` (named points, segment
 angles and centres of mass) and says how the body is supported: by the floor alone
-(:class:`FloorContact`), or by the floor and a bench whose push has a known direction, with a
-known centre of pressure (:class:`BenchContact`). :func:`biomech.statics.solve_pose` solves the
-reactions from the contact it is handed.
+(:class:`FloorContact`), or by the floor and a bench, with a known centre of pressure, friction
+coefficients and a rule for the squeeze between back and feet (:class:`BenchContact`).
+:func:`biomech.statics.solve_pose` solves the reactions from the contact it is handed.
 """
 
 from __future__ import annotations
@@ -63,29 +63,39 @@ class FloorContact:
 @dataclass(frozen=True, slots=True)
 class BenchContact:
     """The feet on the floor and the back on a bench: two contacts, five unknown reaction
-    components against three equations. Two assumptions close the problem: the direction of
-    the bench's push and where the feet press.
+    components against three equations. Where the feet press is given; the bench's horizontal
+    push (the squeeze between back and feet) is chosen by a rule within both friction cones
+    (:func:`biomech.model.statics.squeeze`).
 
     Attributes
     ----------
     point : complex ndarray
         The bench contact on the back (m).
-    direction : complex ndarray
-        Unit direction of the bench's push on the back.
+    normal : complex ndarray
+        Unit normal of the back at the contact, pointing into the back (the direction of a
+        frictionless bench's push).
     cop_x : ndarray
         x of the centre of pressure under the feet (m).
+    bench_friction, floor_friction : ndarray
+        Static friction coefficients of back on bench and of shoes on floor.
+    rule : ndarray
+        The rule choosing the squeeze (:data:`biomech.model.statics.LEAST_SQUEEZE`,
+        ``VERTICAL`` or ``NORMAL``).
 
     Examples
     --------
     >>> import biomech
     >>> contact = biomech.HipThrust()._pose(biomech.Body.default(), np.array([1.0])).contact
-    >>> contact.forces, complex(contact.direction[0])  # the default bench pushes straight up
-    (('bar', 'ground', 'bench'), 1j)
+    >>> contact.forces, float(contact.bench_friction[0]), float(contact.floor_friction[0])
+    (('bar', 'ground', 'bench'), 0.5, 0.8)
     """
 
     point: np.ndarray
-    direction: np.ndarray
+    normal: np.ndarray
     cop_x: np.ndarray
+    bench_friction: np.ndarray
+    floor_friction: np.ndarray
+    rule: np.ndarray
     forces: ClassVar[tuple[str, ...]] = ("bar", "ground", "bench")
     bench: ClassVar[bool] = True
 
@@ -94,19 +104,21 @@ class BenchContact:
 
         Examples
         --------
-        >>> c = BenchContact(point=np.array([1j, 2j]), direction=np.array([1j, 1j]),
-        ...                  cop_x=np.array([0.1, 0.2]))
+        >>> one, two = np.ones(2), np.array([1j, 2j])
+        >>> c = BenchContact(two, 1j * one, np.array([0.1, 0.2]), one, one, 0 * one)
         >>> c.map(lambda v: v[1:]).cop_x
         array([0.2])
         """
         return BenchContact(
-            point=fn(self.point), direction=fn(self.direction), cop_x=fn(self.cop_x)
+            *(fn(getattr(self, name)) for name in self.__slots__)  # type: ignore[attr-defined]
         )
 
     def terms(self) -> tuple[np.ndarray, ...]:
-        """The contact as the model's statics takes it: ``(x, y, ux, uy, cop_x)``."""
-        p, u = self.point, self.direction
-        return (p.real, p.imag, u.real, u.imag, self.cop_x)
+        """The contact as the model's statics takes it: ``(x, y, nx, ny, cop_x, mu_bench,
+        mu_floor, rule)``."""
+        p, n = self.point, self.normal
+        return (p.real, p.imag, n.real, n.imag, self.cop_x, self.bench_friction,
+                self.floor_friction, self.rule)  # fmt: skip
 
     def named_points(self) -> dict[str, np.ndarray]:
         """The contact's points to add to the posture's: ``bench_contact``."""
@@ -115,7 +127,8 @@ class BenchContact:
     def supports(self, r, h) -> list[tuple[Any, ...]]:
         """The bench's reaction as ``(point, force, direction, hip arm, hip share)`` from the
         model's reactions ``r`` and hip shares ``h``."""
-        return [(self.point, r.bench_x + 1j * r.bench_y, self.direction, h.bench_arm, h.bench)]
+        ux, uy = model_statics.bench_direction(r, self.terms())
+        return [(self.point, r.bench_x + 1j * r.bench_y, ux + 1j * uy, h.bench_arm, h.bench)]
 
 
 @dataclass(frozen=True, slots=True)

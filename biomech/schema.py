@@ -100,6 +100,11 @@ _SAMPLE = {
     "ground_friction_required": Variable(
         "1", "horizontal over vertical ground reaction (friction coefficient the feet need)"
     ),
+    "bench_friction_required": Variable(
+        "1",
+        "bench push along the back over its push normal to the back (friction coefficient "
+        "the back needs)",
+    ),
     # lifted to a tempo ------------------------------------------------------------------
     "quasi_static_net_moment": Variable(
         "N m",
@@ -219,6 +224,12 @@ _SUMMARY = {
         "extension moment at its peak",
         (),
         "hip extension",
+    ),
+    "max_ground_friction_required": Variable(
+        "1", "largest friction coefficient the feet need over the rep (ground_friction_required)"
+    ),
+    "max_bench_friction_required": Variable(
+        "1", "largest friction coefficient the back needs over the rep (bench_friction_required)"
     ),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import operator
@@ -12,7 +13,8 @@ import numpy as np
 import xarray as xr
 
 from ._memory import check_budget, memory_limit, simulate_bytes
-from ._validation import InfeasibleSetupError, check_int, check_real, warn
+from ._contacts import check_bench
+from ._validation import InfeasibleSetupError, check_int, check_real, quiet, warn
 from .anthropometry import Body
 from .conventions import (
     AXES,
@@ -229,7 +231,7 @@ def simulate(
     --------
     >>> import biomech
     >>> body = biomech.Body.from_height_mass(height_m=1.80, mass_kg=80.0, sex="male")
-    >>> ds = biomech.simulate(biomech.HipThrust(load_kg=100.0, bench_height_m=0.45), body, n=101)
+    >>> ds = biomech.simulate(biomech.HipThrust(load_kg=100.0, bench_height_m=0.42), body, n=101)
     >>> ds["net_moment"].sel(joint="hip").dims
     ('phase',)
     >>> ds["net_moment"].attrs["units"]
@@ -400,7 +402,6 @@ def _derived(pose: Pose, st: Any, seg_mass: np.ndarray, shape: tuple[int, ...]) 
     heel, toe = full(pose.points["heel"]).real, full(pose.points["toe"]).real
     cop_x = st.center_of_pressure
     total_mass = seg_mass.sum(axis=-1)[..., None]
-    pushing = G.imag > 0  # where not, _check_contacts refuses the set-up
     return {
         "joint_angle": np.stack(
             [
@@ -414,7 +415,7 @@ def _derived(pose: Pose, st: Any, seg_mass: np.ndarray, shape: tuple[int, ...]) 
         "position": np.stack([full(pose.points[p]) for p in pose.points], axis=-1),
         "body_com": (st.segment_com * seg_mass[..., None, :]).sum(axis=-1) / total_mass,
         "within": (cop_x >= heel - 1e-12) & (cop_x <= toe + 1e-12),
-        "friction": np.abs(G.real) / np.where(pushing, G.imag, 1.0),
+        "friction": st.ground_friction_required,
         "vertical_ground_reaction": G.imag,
     }
 
@@ -440,6 +441,8 @@ def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
         "body_com": to_xy(derived["body_com"]),
         "ground_friction_required": derived["friction"],
     }
+    if "bench" in st.forces:
+        per_sample["bench_friction_required"] = st.bench_friction_required
     out = {name: labelled(name, ph, data) for name, data in per_sample.items()}
     out["segment_mass"] = labelled("segment_mass", lead_dims, seg_mass)
     return out
@@ -488,8 +491,17 @@ def _check_contacts(exercise, st, derived, where, moves, warn_odd) -> None:
             f"reaction {float(vertical[worst]):.1f} N at {when}); {cause}."
         )
         raise InfeasibleSetupError(msg)
+    sample = "phase" if moves is None else "time"
+    if "bench" in st.forces:
+        friction = derived["friction"]
+
+        def at(i: int) -> str:
+            value = float(where[np.unravel_index(i, friction.shape)[-1]])
+            return f"at {sample} {value:.2f}" + (" s" if sample == "time" else "")
+
+        with contextlib.nullcontext() if warn_odd else quiet():
+            check_bench(exercise, friction, st.bench_friction_required, st.bench_normal_push, at)
     if warn_odd:
-        sample = "phase" if moves is None else "time"
         _warn_if_odd(exercise, derived["within"], st, derived["friction"], where, sample)
 
 
@@ -546,17 +558,10 @@ def _warn_if_odd(exercise, within, st, friction, where, sample="phase") -> None:
             f"{exercise.name}: the centre of pressure leaves the foot for {span}; the lifter "
             "would tip over (the bar and body centre of mass are not over the feet)."
         )
-    if np.any(friction > FRICTION_WARNING):  # (a floor that would pull was refused before)
+    # with a bench, the friction cones are checked against the set-up's coefficients
+    if "bench" not in st.forces and np.any(friction > FRICTION_WARNING):
         warn(
             f"{exercise.name}: the feet would need a friction coefficient of "
             f"{float(np.max(friction)):.3f} (horizontal over vertical ground reaction); above "
             f"{FRICTION_WARNING:g} they would slip on most floors."
         )
-    if "bench" in st.forces:
-        i = st.forces.index("bench")
-        push = (st.force_vector[..., i] * np.conj(st.force_direction[..., i])).real
-        if np.any(push < 0):
-            warn(
-                f"{exercise.name}: the bench would have to pull the back down; move the feet or "
-                "the centre of pressure."
-            )

@@ -111,6 +111,11 @@ class Statics:
     hip_moment_contribution: np.ndarray
     segment_hip_moment_arm: np.ndarray
     segment_hip_moment_contribution: np.ndarray
+    #: the friction coefficient the floor and the bench need (tangential over normal force),
+    #: and the bench's push along the back's normal (N; 0 without a bench)
+    ground_friction_required: np.ndarray
+    bench_friction_required: np.ndarray
+    bench_normal_push: np.ndarray
 
 
 def solve_pose(
@@ -180,10 +185,13 @@ def solve_pose(
     m = model.net_moments(joints, xs, ys, fxs, fys, couples, bar, c, r)
     hip = (joint[2].real, joint[2].imag)
     h = model.hip_shares(hip, xs, ys, fxs, fys, couples, bar, (bar_dir.real, bar_dir.imag), c, r)
-    return _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h)
+    friction = model.friction_required(r, c)
+    normal_push, _ = model.bench_push(r, c)
+    return _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h,
+                    (*friction, normal_push))  # fmt: skip
 
 
-def _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h) -> Statics:
+def _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h, cones) -> Statics:
     """The model's results as a :class:`Statics` of complex arrays stacked over the forces,
     joints and segments."""
 
@@ -220,4 +228,7 @@ def _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h) -> Sta
         hip_moment_contribution=stack(shares),
         segment_hip_moment_arm=stack(h.segment_arms),
         segment_hip_moment_contribution=stack(h.segments),
+        ground_friction_required=np.broadcast_to(cones[0], shape),
+        bench_friction_required=np.broadcast_to(cones[1], shape),
+        bench_normal_push=np.broadcast_to(cones[2], shape),
     )

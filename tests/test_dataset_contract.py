@@ -81,7 +81,10 @@ def test_jupyter_reprs_show_parameters_with_units():
     assert "<table>" in html
     assert "<td>80 kg</td>" in html
     assert "bench_reaction" in html
-    assert "<td>default: the lifter&#x27;s standing knee height" in html  # from the body
+    assert "<td>default: the lifter&#x27;s standing knee height" in (
+        biomech.HipThrust(bench_height_m=None)._repr_html_()
+    )  # from the body
+    assert "bench_friction" in html
     body_html = biomech.Body.default()._repr_html_()
     assert "<td>1.8 m</td>" in body_html
     assert "thigh: mass, length" in body_html

@@ -72,8 +72,9 @@ def test_bad_g_and_objects():
 
 
 def test_bench_too_high_for_the_legs():
-    """A 1.45 m bench cannot be reached with vertical shanks: the message says by how much."""
-    with pytest.raises(ValueError, match=r"`bench_height_m` = 1.45 is too high .*short by about"):
+    """A 1.45 m bench cannot be reached with vertical shanks: the message says which way to
+    move it."""
+    with pytest.raises(ValueError, match=r"`bench_height_m` = 1.45 is too high .*Lower the bench"):
         simulate(HipThrust(bench_height_m=1.45))
 
 
@@ -86,7 +87,7 @@ def test_bench_too_high_for_the_plates():
 def test_bench_too_low_for_the_plates():
     with pytest.raises(ValueError, match=r"`bench_height_m` = 0.15 is too low for plates"):
         simulate(HipThrust(bench_height_m=0.15, plate_diameter_m=1.0))
-    with pytest.raises(ValueError, match=r"`feet_distance_m` = 0.06: at lockout the bar"):
+    with pytest.raises(ValueError, match=r"`feet_distance_m` = 0.06 is too close .*short of lock"):
         simulate(HipThrust(feet_distance_m=0.06))
 
 
@@ -133,18 +134,28 @@ def test_odd_body_warns():
 
 
 def test_frictionless_back_at_a_steep_trunk_warns_about_friction():
-    """Default hip thrust, bench pushing normal to a nearly vertical trunk at the bottom: the
-    floor must supply a horizontal force larger than the vertical one."""
-    with pytest.warns(biomech.BiomechWarning, match=r"friction coefficient of 1\.\d\d\d"):
+    """Default hip thrust, bench pushing normal to the trunk, 40 deg from vertical at the
+    bottom: the floor must supply more horizontal force than its friction allows."""
+    with pytest.warns(biomech.BiomechWarning, match=r"feet would slip .*0\.9\d\d, above `floor"):
         simulate(HipThrust(bench_reaction="normal"), n=11)
 
 
-def test_bench_pulling_warns():
-    """Feet 0.2 m from a 0.5 m bench, pressing through the heels: the legs fold so far
-    forward that the body's centre of mass is in front of the centre of pressure, and the
-    bench would have to hold the back down."""
-    with pytest.warns(biomech.BiomechWarning, match="the bench would have to pull"):
-        simulate(HipThrust(feet_distance_m=0.2, bench_height_m=0.5, cop_fraction=0.0), n=11)
+def test_vertical_bench_warns_about_the_backs_friction():
+    """The beam idealisation: a vertical push on a back inclined 50 deg needs a friction
+    coefficient of tan 50 deg = 1.2 at the bottom, which no bench's pad gives."""
+    with pytest.warns(biomech.BiomechWarning, match=r"back would slip .*1\.\d\d\d, above `bench"):
+        simulate(HipThrust(bench_reaction="vertical"), n=11)
+
+
+def test_least_squeeze_refuses_a_back_that_would_slip():
+    """A 0.45 m bench puts the back too upright at the bottom for a shirt on a pad (0.5) and
+    shoes on the floor (0.8): no squeeze keeps both contacts from slipping, and the message
+    says what to change."""
+    with pytest.raises(
+        biomech.InfeasibleSetupError, match=r"back would slip .*Raise `bench_friction`"
+    ):
+        simulate(HipThrust(bench_height_m=0.45), n=11)
+    simulate(HipThrust(bench_height_m=0.45, bench_friction=0.7), n=11)  # a grippier pad
 
 
 def test_array_exercise_parameter_is_refused_by_simulate():

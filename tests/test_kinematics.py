@@ -81,11 +81,28 @@ def test_deadlift_starts_on_the_floor_and_arms_hang():
         )
 
 
-@pytest.mark.parametrize("bench", [None, 0.42, 0.5])
-def test_hip_thrust_bench_contact_fixed_and_plates_touch(bench):
-    ds = simulate(HipThrust(bench_height_m=bench), n=41)
+@pytest.mark.parametrize("bench", [0.36, 0.40, 0.42])
+def test_hip_thrust_back_rolls_on_the_bench_edge_and_plates_touch(bench):
+    """The back stays tangent to the edge's circle (the contact is on it, and the trunk axis
+    is back offset + radius from its axis), the contact moves along the back by the arc it
+    rolls over the edge (no slip), and the plates touch the floor at the bottom."""
+    ex = HipThrust(bench_height_m=bench)
+    ds = simulate(ex, n=41)
+    r = ex.bench_edge_radius_m
+    used = ex.resolved()
+    axis = np.array([-used.feet_distance_m, bench - r])
     contact = ds["position"].sel(point="bench_contact").values
-    assert np.ptp(contact, axis=0) == pytest.approx([0, 0], abs=1e-15)
+    np.testing.assert_allclose(np.hypot(*(contact - axis).T), r, rtol=0, atol=1e-12)
+    hip = ds["position"].sel(point="hip").values
+    theta = np.deg2rad(ds["segment_angle"].sel(segment="trunk").values) % (2 * np.pi)
+    u = np.stack([np.cos(theta), np.sin(theta)], axis=-1)
+    normal = np.stack([u[:, 1], -u[:, 0]], axis=-1)
+    # the trunk axis's distance from the edge's axis, and the contact's place along the back
+    np.testing.assert_allclose(
+        np.sum((hip - axis) * normal, axis=-1), used.back_offset_m + r, rtol=0, atol=1e-12
+    )
+    along = np.sum((contact - hip) * u, axis=-1)
+    np.testing.assert_allclose(np.diff(along), r * np.diff(theta), rtol=0, atol=1e-12)
     assert float(ds["position"].sel(point="bar", axis="y", phase=0.0)) == pytest.approx(
         0.225, abs=1e-9
     )
@@ -96,12 +113,12 @@ def test_hip_thrust_default_shank_vertical_at_lockout():
     assert float(ds["joint_angle"].sel(joint="ankle", phase=1.0)) == pytest.approx(0, abs=1e-9)
 
 
-def test_hip_thrust_bench_default_is_knee_height():
-    body = Body.default()
-    ds = simulate(HipThrust(), body, n=3)
-    assert float(ds["position"].sel(point="bench_contact", axis="y")[0]) == pytest.approx(
-        body.knee_height_m
-    )
+def test_hip_thrust_bench_default_is_a_standard_bench():
+    """The default bench is 0.40 m high whoever lifts; ``None`` puts it at knee height."""
+    assert HipThrust().resolved(Body.default()).bench_height_m == pytest.approx(0.40)
+    low = Body.from_height_mass(height_m=1.55, mass_kg=55.0)
+    knee = HipThrust(bench_height_m=None).resolved(low).bench_height_m
+    assert knee == pytest.approx(low.knee_height_m)
 
 
 @pytest.mark.parametrize("exercise", [HipThrust(), Squat(), Deadlift()], ids=lambda e: e.name)

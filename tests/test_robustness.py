@@ -225,7 +225,7 @@ def test_the_tempo_cli_refuses_too_few_samples(capsys):
 
 # ------------------------------------------------------------- 6. concurrency ----------
 SWEEPS = [
-    (HipThrust, {"load_kg": np.linspace(0.0, 200.0, 7), "bench_height_m": [0.4, 0.45]}),
+    (HipThrust, {"load_kg": np.linspace(0.0, 200.0, 7), "bench_height_m": [0.36, 0.42]}),
     (Squat, {"load_kg": [60.0, 140.0], "bar_position": ["high", "low"]}),
     (Deadlift, {"load_kg": np.linspace(20.0, 220.0, 5), "height_m": [1.65, 1.85]}),
 ]

@@ -65,12 +65,12 @@ def summaries(tmp_path, edits, compiled):
     evaluate, hip_thrust, reduce, drive = load_copy(tmp_path, edits, compiled)
     b = body_row(biomech.Body.default())
     loads = np.array([[0.0], [100.0], [200.0], [100.0]])
-    benches = np.array([[0.40], [0.45], [0.50], [np.nan]])
+    benches = np.array([[0.36], [0.38], [0.40], [0.42]])
     nan = np.nan
-    s = hip_thrust.setup(b, loads, benches, nan, nan, 0.45, 0.0, 0.75, nan, nan)
+    s = hip_thrust.setup(b, loads, benches, nan, nan, 0.45, 0.0, 0.75, nan, nan, 0.04, 0.5, 0.8, 0.0)
     phase = np.linspace(0.0, 1.0, 41)
     g = biomech.STANDARD_GRAVITY
-    v = evaluate.hip_thrust_values(b, s, hip_thrust.bottom(b, s), phase, g, False)
+    v = evaluate.hip_thrust_values(b, s, phase, g)
     numpy_block = np.stack(reduce.summary(phase, v, b.heel_x, b.toe_x), axis=1)
     if not compiled:
         return numpy_block, None
@@ -78,12 +78,11 @@ def summaries(tmp_path, edits, compiled):
     # reduction: a quicker compilation), one posture at a time, for each set-up's peak
     rows = importlib.import_module(f"{evaluate.__name__.rsplit('.', 2)[0]}.model.rows")
     one_body = rows.BodyRow(*(float(np.asarray(f).reshape(-1)[0]) for f in b))
-    phi_bottom = np.broadcast_to(hip_thrust.bottom(b, s), (4, 1))[:, 0]
     compiled_peak = np.empty(4)
     for i in range(4):
         one = type(s)(*(float(np.broadcast_to(np.asarray(f), (4, 1))[i, 0]) for f in s))
         p = float(phase[int(np.argmax(v.hip[i]))])
-        compiled_peak[i] = drive.hip_thrust_values(one_body, one, phi_bottom[i], p, g, False).hip
+        compiled_peak[i] = drive.hip_thrust_values(one_body, one, p, g).hip
     return numpy_block, compiled_peak
 
 

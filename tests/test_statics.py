@@ -92,8 +92,8 @@ def test_hip_thrust_vertical_is_a_beam_on_two_supports():
     moments are linear in the load). With the bar over the hip this is the bending moment
     P a b / (a + b) of a simply supported beam."""
     P = 150.0 * G
-    loaded = run(HipThrust(load_kg=150.0), n=21)
-    bodyweight = run(HipThrust(load_kg=0.0), n=21)
+    loaded = run(HipThrust(load_kg=150.0, bench_reaction="vertical"), n=21)
+    bodyweight = run(HipThrust(load_kg=0.0, bench_reaction="vertical"), n=21)
     x = loaded["position"].sel(axis="x")
     cop = loaded["center_of_pressure"]
     a = x.sel(point="bar") - x.sel(point="bench_contact")

@@ -10,7 +10,7 @@ distributed = pytest.importorskip("distributed")
 
 KW = {
     "load_kg": np.linspace(0, 200, 9),
-    "bench_height_m": [0.40, 0.45, 0.50],
+    "bench_height_m": [0.36, 0.39, 0.42],
     "n": 41,
     "summary": True,
 }

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from .._repr import html_table
-from .._validation import array_key
+from .._validation import InfeasibleSetupError, array_key
 from ..anthropometry import Body, body_row
 from ..model import geometry
 from ..model.geometry import Chain
@@ -86,6 +86,18 @@ class Exercise:
         """Refuse a set-up whose rep leaves what a body can do, from its extremes over the
         rep: the largest reach ratio in size and the largest hip flexion (deg)."""
 
+    def _check_rep(self, summary: Any) -> None:
+        """Refuse a set-up whose reactions a contact cannot give somewhere in the rep, from a
+        summary's extremes (:class:`~biomech.model.reduce.RepSummary` of columns, one entry
+        per set-up): here, a floor that would have to pull the feet down."""
+        vertical = np.asarray(summary.min_ground_vertical)
+        if np.any(vertical <= 0.0):
+            msg = (
+                f"{self.name}: the floor would have to pull the feet down somewhere in the rep "
+                f"(vertical ground reaction {float(np.min(vertical)):.1f} N)."
+            )
+            raise InfeasibleSetupError(msg)
+
     def _pose(self, body: Body, phase: np.ndarray) -> Pose:
         """The labelled posture at ``phase`` (0 bottom, 1 lockout), for one body or a 1-D
         population (shape ``body.shape + phase.shape``)."""
@@ -135,8 +147,8 @@ class Exercise:
         --------
         >>> import biomech
         >>> t = biomech.HipThrust().resolved(biomech.Body.default())
-        >>> round(t.bench_height_m, 3), round(t.feet_distance_m, 3)  # knee height; shank vertical
-        (0.519, 0.842)
+        >>> round(t.bench_height_m, 3), round(t.feet_distance_m, 3)  # shank vertical at lockout
+        (0.4, 0.834)
         """
         if body is None:
             body = Body.default()

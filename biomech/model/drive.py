@@ -15,29 +15,29 @@ from .reduce import PostureValues, summary, write
 from .rows import body_from_table
 
 #: Values per posture (:class:`.reduce.PostureValues`).
-N_VALUES = 13
+N_VALUES = 17
 
 
 @kernel
 def _reduce(buffer, phase, b):
     v = PostureValues(buffer[0], buffer[1], buffer[2], buffer[3], buffer[4], buffer[5],
                       buffer[6], buffer[7], buffer[8], buffer[9], buffer[10], buffer[11],
-                      buffer[12])  # fmt: skip
+                      buffer[12], buffer[13], buffer[14], buffer[15],
+                      buffer[16])  # fmt: skip
     return summary(phase, v, b.heel_x, b.toe_x)
 
 
 @kernel
-def hip_thrust_block(bodies, setups, phase, g, normal, out):  # pragma: no cover - compiled
+def hip_thrust_block(bodies, setups, phase, g, out):  # pragma: no cover - compiled
     """Summaries of hip-thrust set-ups (rows of ``setups``, :class:`.hip_thrust.Setup`) for
     the bodies ``bodies`` (one row each, or one for all) into the rows of ``out``: each
-    set-up's bottom found (:func:`.hip_thrust.bottom`), then its rep."""
+    set-up's rep (its ends found by :func:`.hip_thrust.setup`)."""
     buffer = np.empty((N_VALUES, phase.size))
     for i in range(setups.shape[0]):
         b = body_from_table(bodies[0 if bodies.shape[0] == 1 else i])
         s = hip_thrust.setup_from_table(setups[i])
-        phi_bottom = hip_thrust.bottom(b, s)
         for j in range(phase.size):
-            store(buffer, j, hip_thrust_values(b, s, phi_bottom, phase[j], g, normal))
+            store(buffer, j, hip_thrust_values(b, s, phase[j], g))
         write(out[i], _reduce(buffer, phase, b))
 
 

@@ -30,19 +30,16 @@ def _values(b, c, g, load_kg, bench, contact, flexion, reach_ratio):
     joints = (zero, b.ankle_height, c.knee_x, c.knee_y, c.hip_x, c.hip_y)
     m = net_moments(joints, xs, ys, fxs, fys, couples, bar, contact, r)
     h = hip_shares((c.hip_x, c.hip_y), xs, ys, fxs, fys, couples, bar, DOWN, contact, r)
-    return posture_values(m, h, r, flexion, reach_ratio)
+    return posture_values(m, h, r, contact, flexion, reach_ratio)
 
 
 @inline
-def hip_thrust_values(b, s, phi_bottom, phase, g, normal):
-    """The hip thrust's values at ``phase`` (set-up ``s``, its bottom at hip flexion
-    ``phi_bottom``, the bench pushing along the trunk's normal if ``normal``)."""
-    phi = hip_thrust.phase_to_flexion(phi_bottom, s.phi_lock, phase)
-    c = hip_thrust.posture(b, s, phi)
-    ux, uy = hip_thrust.bench_direction(c, normal)
-    contact = (s.contact_x, s.contact_y, ux, uy, s.cop_x)
-    # the chain is parameterized by the hip flexion itself
-    return _values(b, c, g, s.load_kg, True, contact, phi + 0.0 * c.bar_x, 0.0 * c.bar_x)
+def hip_thrust_values(b, s, phase, g):
+    """The hip thrust's values at ``phase`` (set-up ``s``)."""
+    c, px, py, flexion, ratio = hip_thrust.posture(b, s, hip_thrust.phase_to_trunk(s, phase))
+    nx, ny = hip_thrust.back_normal(c)
+    contact = (px, py, nx, ny, s.cop_x, s.mu_bench, s.mu_floor, s.rule)
+    return _values(b, c, g, s.load_kg, True, contact, flexion, ratio)
 
 
 @inline
@@ -62,4 +59,5 @@ def store(buffer, j, v):
     buffer[0, j], buffer[1, j], buffer[2, j], buffer[3, j] = v[0], v[1], v[2], v[3]
     buffer[4, j], buffer[5, j], buffer[6, j], buffer[7, j] = v[4], v[5], v[6], v[7]
     buffer[8, j], buffer[9, j], buffer[10, j] = v[8], v[9], v[10]
-    buffer[11, j], buffer[12, j] = v[11], v[12]
+    buffer[11, j], buffer[12, j], buffer[13, j], buffer[14, j] = v[11], v[12], v[13], v[14]
+    buffer[15, j], buffer[16, j] = v[15], v[16]

@@ -1,11 +1,22 @@
-"""Barbell hip thrust: a four-bar chain foot-shank-thigh-trunk pivoting on a bench edge.
+"""Barbell hip thrust: the feet flat and fixed, the upper back rolling over a padded bench edge.
 
-With the ankle and the bench contact fixed, ankle-knee-hip-contact is a four-bar linkage
-with one degree of freedom, the hip flexion ``phi``: the thigh and the hip-to-contact line
-(fixed in the trunk) form the side ``Q = L_thigh + r_c exp(-i (phi - gamma_c))`` of the
-triangle ankle-knee-contact, whose other sides are the shank and the ankle-to-contact line.
-The bar lies in the crease between thigh and trunk, ``bar_offset`` from the hip along the
-bisector of the crease. See ``docs/model.md`` for the figure.
+The bench's edge is a cylinder of radius ``R`` (the pad's rounded edge) whose axis is at
+``E = (x_e, h - R)``: ``h`` the bench height, ``x_e = -feet_distance`` (the ankle joint centre
+is at ``x = 0``). The back is a plane ``back`` behind the trunk axis; it stays tangent to the
+edge and rolls on it without slipping. With the trunk (hip to shoulders) at angle ``theta``,
+direction ``u = (cos theta, sin theta)`` and normal ``n = (sin theta, -cos theta)`` (out of the
+bench, into the back):
+
+* the back touches the edge at ``P = E + R n``;
+* the trunk axis passes through ``A = E + (back + R) n``, ``s(theta)`` from the hip along
+  ``u``; rolling without slipping moves the contact along the back as far as along the edge,
+  ``s(theta) = s_h + R (theta - pi)`` (``s_h``: where the back touches with the trunk
+  horizontal), so the hip is ``A - s(theta) u``;
+* the knee closes the two-link leg from the ankle to the hip, above the ankle-hip line.
+
+The phase moves ``theta`` linearly from the bottom (``p = 0``, the plates touch the floor) to
+lockout (``p = 1``, hip flexion ``-hyperextension``). The bar lies in the crease between thigh
+and trunk, ``bar_offset`` from the hip along the crease's bisector. See ``docs/model.md``.
 """
 
 from typing import Any, NamedTuple
@@ -13,202 +24,280 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._engine import inline, kernel, select
-from .geometry import MAX_HIP_FLEXION_DEG, chain, cosine_rule, hanging_arm, shoulders
+from .geometry import chain, cosine_rule, hanging_arm, shoulders, wrap
 
 #: Default back and bar offsets (``back_offset_m``, ``bar_offset_m``), fraction of stature
 #: (about 0.10 m at 1.80 m: soft tissue of the back at the contact, and of the crease plus
 #: the bar's radius; modelling estimates).
 OFFSET_FRACTION = 0.055
-#: Halvings of the bisection for the bottom of the rep (the bracket to 1e-15 of its width).
-BISECTION_STEPS = 50
+#: Halvings of each bisection (a bracket of about 2 rad to 1e-15 of its width).
+BISECTION_STEPS = 52
+#: The trunk angles (rad) the bisections search between: from the trunk vertical (the most
+#: upright a back on a bench can be) to 72 deg past horizontal, head down (beyond any
+#: lockout).
+THETA_UPRIGHT, THETA_HEAD_DOWN = 0.5 * np.pi, 1.4 * np.pi
+#: Postures sampled over the rep for its range-of-motion checks (:func:`feasibility`).
+ROM_SAMPLES = 17
 
 
 class Setup(NamedTuple):
     """A hip-thrust set-up, as the postures read it (m, rad, kg)."""
 
-    #: the bench contact on the back (the bench edge)
-    contact_x: Any
-    contact_y: Any
-    #: the contact in the trunk frame: distance from the hip and angle from the trunk axis
-    r_c: Any
-    cos_gamma: Any
-    sin_gamma: Any
-    #: distance from the ankle to the contact
-    ankle_to_contact: Any
+    #: the axis of the bench's rounded edge, and its radius
+    edge_x: Any
+    edge_y: Any
+    edge_radius: Any
+    #: the trunk axis's distance from the edge's axis (back offset + edge radius)
+    standoff: Any
+    #: where the back touches the edge with the trunk horizontal, from the hip along the trunk
+    along_level: Any
     bar_offset: Any
-    #: hip flexion at lockout, and the largest the chain (or the hip) allows
+    #: hip flexion at lockout; the trunk angle at lockout and at the bottom of the rep
     phi_lock: Any
-    phi_hi: Any
+    theta_lock: Any
+    theta_bottom: Any
     plate_radius: Any
     #: x of the centre of pressure, prescribed (0: under the ankle)
     cop_x: Any
     load_kg: Any
-    #: what the feasibility checks read: the bench height over the chain's length at
-    #: lockout with a vertical shank (default feet), the length of Q at lockout and at its
-    #: longest
-    lockout_rise_ratio: Any
-    lockout_chain: Any
-    longest_chain: Any
-
-
-@kernel
-def setup(b, load_kg, bench_height, feet_distance, cop_fraction, plate_diameter,
-          hyperextension_deg, contact_fraction, back_offset, bar_offset):  # fmt: skip
-    """The :class:`Setup` of a body ``b`` and the exercise's fields (m, deg; NaN for a field
-    left to its default: the bench at knee height, the feet where the shank is vertical at
-    lockout, the centre of pressure under the ankle, offsets 0.055 x stature)."""
-    knee_height = b.ankle_height + b.shank
-    bench = select(np.isnan(bench_height), knee_height, bench_height)
-    default_offset = OFFSET_FRACTION * b.height
-    back = select(np.isnan(back_offset), default_offset, back_offset)
-    along = contact_fraction * b.trunk
-    r_c = np.sqrt(along * along + back * back)
-    gamma = np.arctan2(back, along)
-    phi_lock = -np.deg2rad(hyperextension_deg)
-    # |Q| at lockout, Q = L_thigh + r_c exp(-i (phi - gamma_c))
-    q_lock = np.sqrt(
-        (b.thigh + r_c * np.cos(gamma - phi_lock)) ** 2 + (r_c * np.sin(gamma - phi_lock)) ** 2
-    )
-    rise = bench - knee_height
-    default_feet = np.isnan(feet_distance)
-    contact_x = select(
-        default_feet, -np.sqrt(np.maximum(q_lock * q_lock - rise * rise, 0.0)), -feet_distance
-    )
-    ankle_to_contact = np.sqrt(contact_x**2 + (bench - b.ankle_height) ** 2)
-    # four-bar closure needs |L_s - |AC|| <= |Q(phi)| <= L_s + |AC|; beyond phi = gamma_c, |Q|
-    # falls as the hip flexes, so the deepest closed posture is where it reaches |L_s - |AC||
-    d_min = np.abs(ankle_to_contact - b.shank)
-    c_min = (d_min * d_min - b.thigh * b.thigh - r_c * r_c) / (2.0 * b.thigh * r_c)
-    phi_geo = np.arccos(np.minimum(np.maximum(c_min, -1.0), 1.0)) + gamma
-    return Setup(
-        contact_x,
-        bench + 0.0 * contact_x,
-        r_c,
-        np.cos(gamma),
-        np.sin(gamma),
-        ankle_to_contact,
-        select(np.isnan(bar_offset), default_offset, bar_offset),
-        phi_lock,
-        np.minimum(phi_geo, np.deg2rad(MAX_HIP_FLEXION_DEG)) - 1e-9,
-        0.5 * plate_diameter,
-        select(np.isnan(cop_fraction), 0.0, b.heel_x + cop_fraction * b.foot),
-        load_kg,
-        select(default_feet, rise / q_lock, 0.0),
-        q_lock,
-        # |Q| is largest where thigh and hip-to-contact line are collinear (phi = gamma_c),
-        # which every rep passes through (lockout at phi <= 0 <= gamma_c < bottom)
-        b.thigh + r_c,
-    )
+    #: friction coefficients of back on bench and of shoe on floor, and the rule choosing the
+    #: squeeze between them (:data:`~.statics.LEAST_SQUEEZE` and the others)
+    mu_bench: Any
+    mu_floor: Any
+    rule: Any
+    #: what the feasibility checks read: with the default feet, the signs of the lockout
+    #: equation at the ends of its bracket (both positive if it has a root); the hip flexion
+    #: missed at lockout (rad)
+    lockout_bracket: Any
+    lockout_miss: Any
 
 
 @inline
-def chain_half(b, s, ch, sh):
-    """Knee, hip, trunk direction and bar of the four-bar at the hip flexion whose half has
-    cosine ``ch`` and sine ``sh``: ``(knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x,
-    bar_y)``."""
-    ex, ey = ch * ch - sh * sh, -2.0 * ch * sh  # exp(-i phi)
-    qx = b.thigh + s.r_c * (ex * s.cos_gamma - ey * s.sin_gamma)
-    qy = s.r_c * (ex * s.sin_gamma + ey * s.cos_gamma)
-    qn = np.sqrt(qx * qx + qy * qy)
-    acx, acy = s.contact_x, s.contact_y - b.ankle_height  # ankle -> contact (ankle at x = 0)
-    c, sn = cosine_rule(b.shank, s.ankle_to_contact, qn)
-    # the shank: the ankle->contact direction turned clockwise by the triangle's angle
-    ux, uy = acx / s.ankle_to_contact, acy / s.ankle_to_contact
-    knee_x = b.shank * (ux * c + uy * sn)
-    knee_y = b.ankle_height + b.shank * (uy * c - ux * sn)
-    # the thigh: (contact - knee) / |.| times conj(Q / |Q|)
-    dx, dy = s.contact_x - knee_x, s.contact_y - knee_y
-    dq = np.sqrt(dx * dx + dy * dy) * qn
-    tx, ty = (dx * qx + dy * qy) / dq, (dy * qx - dx * qy) / dq
-    hip_x, hip_y = knee_x + b.thigh * tx, knee_y + b.thigh * ty
-    # the trunk is the thigh turned by -phi, the crease's bisector the thigh turned by -phi/2
-    trunk_x, trunk_y = tx * ex - ty * ey, tx * ey + ty * ex
-    mx, my = tx * ch + ty * sh, ty * ch - tx * sh
-    bar_x, bar_y = hip_x + s.bar_offset * my, hip_y - s.bar_offset * mx
-    return knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y
+def trunk_at(s, theta):
+    """Hip, trunk direction and the bench's contact point with the trunk at angle ``theta``:
+    ``(hip_x, hip_y, ux, uy, contact_x, contact_y)``."""
+    ux, uy = np.cos(theta), np.sin(theta)
+    nx, ny = uy, -ux
+    along = s.along_level + s.edge_radius * (theta - np.pi)
+    hip_x = s.edge_x + s.standoff * nx - along * ux
+    hip_y = s.edge_y + s.standoff * ny - along * uy
+    return hip_x, hip_y, ux, uy, s.edge_x + s.edge_radius * nx, s.edge_y + s.edge_radius * ny
 
 
 @inline
-def bar_height(b, s, phi):
-    """Height of the bar centre at hip flexion ``phi`` (m)."""
-    return chain_half(b, s, np.cos(0.5 * phi), np.sin(0.5 * phi))[7]
+def leg(b, hip_x, hip_y):
+    """Knee of the two-link leg from the ankle to the hip, above the ankle-hip line, and the
+    ankle-to-hip distance over the leg's length (beyond 1 the leg cannot reach: the knee is
+    then straight, pointing at the hip): ``(knee_x, knee_y, reach_ratio)``."""
+    vx, vy = hip_x, hip_y - b.ankle_height
+    dist = np.sqrt(vx * vx + vy * vy)
+    c, sn = cosine_rule(b.shank, dist, b.thigh)
+    wx, wy = vx / dist, vy / dist  # the shank: the ankle-to-hip direction turned clockwise
+    knee_x = b.shank * (wx * c + wy * sn)
+    knee_y = b.ankle_height + b.shank * (wy * c - wx * sn)
+    return knee_x, knee_y, dist / (b.shank + b.thigh)
 
 
-@kernel
-def bottom(b, s):
-    """Hip flexion (rad) at which the bar centre is at the plates' radius: a bisection
-    between lockout and the deepest posture the chain allows. The bracket halves in angle
-    and, alongside, in the direction of its half angle (the half-angle unit vector of the
-    midpoint is the normalized sum of those of the ends, less than 90 deg apart), so the
-    steps need no trigonometry."""
-    lo, hi = s.phi_lock + 0.0 * s.phi_hi, s.phi_hi + 0.0 * s.phi_lock
-    clo, slo = np.cos(0.5 * lo), np.sin(0.5 * lo)
-    chi, shi = np.cos(0.5 * hi), np.sin(0.5 * hi)
+@inline
+def chain_at(b, s, theta):
+    """The four points of the chain at trunk angle ``theta``: ``(knee_x, knee_y, hip_x,
+    hip_y, ux, uy, bar_x, bar_y, contact_x, contact_y, hip_flexion, reach_ratio)``."""
+    hip_x, hip_y, ux, uy, px, py = trunk_at(s, theta)
+    knee_x, knee_y, ratio = leg(b, hip_x, hip_y)
+    tx, ty = hip_x - knee_x, hip_y - knee_y
+    tn = np.sqrt(tx * tx + ty * ty)
+    tx, ty = tx / tn, ty / tn
+    # the crease's bisector halves the angle from the thigh (knee to hip) to the trunk
+    mx, my = tx + ux, ty + uy
+    mn = np.sqrt(mx * mx + my * my)
+    bar_x = hip_x + s.bar_offset * my / mn
+    bar_y = hip_y - s.bar_offset * mx / mn
+    flexion = np.arctan2(ty * ux - tx * uy, tx * ux + ty * uy)
+    return knee_x, knee_y, hip_x, hip_y, ux, uy, bar_x, bar_y, px, py, flexion, ratio
+
+
+@inline
+def _lockout_height_gap(b, s, theta, phi_lock):
+    """With the shank vertical at lockout (the default feet): the knee-side hip height minus
+    the bench-side one at trunk angle ``theta`` (zero at lockout; it falls as ``theta``
+    grows)."""
+    along = s.along_level + s.edge_radius * (theta - np.pi)
+    bench_side = s.edge_y - s.standoff * np.cos(theta) - along * np.sin(theta)
+    return b.ankle_height + b.shank + b.thigh * np.sin(theta + phi_lock) - bench_side
+
+
+@inline
+def _default_edge_x(b, s, theta, phi_lock):
+    """The edge's x that puts the hip at lockout over a vertical shank (trunk at ``theta``)."""
+    along = s.along_level + s.edge_radius * (theta - np.pi)
+    return b.thigh * np.cos(theta + phi_lock) - s.standoff * np.sin(theta) + along * np.cos(theta)
+
+
+@inline
+def _bisect_lockout_default(b, s, phi_lock):
+    """Trunk angle at lockout with the shank vertical: the root of
+    :func:`_lockout_height_gap` between :data:`THETA_UPRIGHT` and :data:`THETA_HEAD_DOWN`."""
+    lo = THETA_UPRIGHT + 0.0 * s.edge_y
+    hi = THETA_HEAD_DOWN + 0.0 * s.edge_y
     for _ in range(BISECTION_STEPS):  # halvings of the bracket, not postures
         mid = 0.5 * (lo + hi)
-        cm, sm = clo + chi, slo + shi
-        norm = np.sqrt(cm * cm + sm * sm)
-        cm, sm = cm / norm, sm / norm
-        above = chain_half(b, s, cm, sm)[7] > s.plate_radius
-        lo, clo, slo = select(above, mid, lo), select(above, cm, clo), select(above, sm, slo)
-        hi, chi, shi = select(above, hi, mid), select(above, chi, cm), select(above, shi, sm)
+        above = _lockout_height_gap(b, s, mid, phi_lock) > 0.0
+        lo, hi = select(above, mid, lo), select(above, hi, mid)
     return 0.5 * (lo + hi)
 
 
 @inline
-def posture(b, s, phi):
-    """The :class:`~.geometry.Chain` at hip flexion ``phi`` (rad): the arms reach from the
-    shoulders to the bar, the elbows pointing away from the floor."""
-    knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y = chain_half(
-        b, s, np.cos(0.5 * phi), np.sin(0.5 * phi)
+def _bisect_lockout(b, s, phi_lock):
+    """Trunk angle at which the hip flexion is ``phi_lock`` (it falls as ``theta`` grows)."""
+    lo = THETA_UPRIGHT + 0.0 * s.edge_x
+    hi = THETA_HEAD_DOWN + 0.0 * s.edge_x
+    for _ in range(BISECTION_STEPS):  # halvings of the bracket, not postures
+        mid = 0.5 * (lo + hi)
+        flexed = chain_at(b, s, mid)[10] > phi_lock
+        lo, hi = select(flexed, mid, lo), select(flexed, hi, mid)
+    return 0.5 * (lo + hi)
+
+
+@inline
+def _bisect_bottom(b, s, theta_lock):
+    """Trunk angle at which the bar centre is at the plates' radius, between the trunk
+    upright and lockout (the bar rises as ``theta`` grows)."""
+    lo = THETA_UPRIGHT + 0.0 * theta_lock
+    hi = theta_lock + 0.0 * s.edge_x
+    for _ in range(BISECTION_STEPS):  # halvings of the bracket, not postures
+        mid = 0.5 * (lo + hi)
+        above = chain_at(b, s, mid)[7] > s.plate_radius
+        lo, hi = select(above, lo, mid), select(above, mid, hi)
+    return 0.5 * (lo + hi)
+
+
+@kernel
+def setup(b, load_kg, bench_height, feet_distance, cop_fraction, plate_diameter,
+          hyperextension_deg, contact_fraction, back_offset, bar_offset, edge_radius,
+          mu_bench, mu_floor, rule):  # fmt: skip
+    """The :class:`Setup` of a body ``b`` and the exercise's fields (m, deg; NaN for a field
+    left to its default: the feet where the shank is vertical at lockout, the centre of
+    pressure under the ankle, offsets 0.055 x stature), the friction coefficients and the
+    squeeze rule (:mod:`.statics`)."""
+    default_offset = OFFSET_FRACTION * b.height
+    back = select(np.isnan(back_offset), default_offset, back_offset)
+    zero = 0.0 * (b.height + bench_height + edge_radius + back + load_kg + plate_diameter)
+    phi_lock = -np.deg2rad(hyperextension_deg) + zero
+    s = Setup(zero, bench_height - edge_radius + zero, edge_radius + zero,
+              back + edge_radius + zero, contact_fraction * b.trunk + zero,
+              select(np.isnan(bar_offset), default_offset, bar_offset) + zero, phi_lock, zero,
+              zero, 0.5 * plate_diameter + zero,
+              select(np.isnan(cop_fraction), 0.0, b.heel_x + cop_fraction * b.foot) + zero,
+              load_kg + zero, mu_bench + zero, mu_floor + zero, rule + zero, zero,
+              zero)  # fmt: skip
+    default_feet = np.isnan(feet_distance)
+    theta_default = _bisect_lockout_default(b, s, phi_lock)
+    bracket = np.minimum(
+        _lockout_height_gap(b, s, THETA_UPRIGHT, phi_lock),
+        -_lockout_height_gap(b, s, THETA_HEAD_DOWN, phi_lock),
     )
-    shoulder_x, shoulder_y = shoulders(b, hip_x, hip_y, trunk_x, trunk_y)
+    edge_x = select(default_feet, _default_edge_x(b, s, theta_default, phi_lock), -feet_distance)
+    s = s._replace(edge_x=edge_x, lockout_bracket=select(default_feet, bracket, 1.0 + zero))
+    theta_lock = select(default_feet, theta_default, _bisect_lockout(b, s, phi_lock))
+    miss = chain_at(b, s, theta_lock)[10] - phi_lock
+    return s._replace(
+        theta_lock=theta_lock, theta_bottom=_bisect_bottom(b, s, theta_lock), lockout_miss=miss
+    )
+
+
+@inline
+def phase_to_trunk(s, phase):
+    """Trunk angle at ``phase`` (0 bottom, 1 lockout): linear between the two."""
+    return s.theta_bottom + (s.theta_lock - s.theta_bottom) * phase
+
+
+@inline
+def posture(b, s, theta):
+    """The :class:`~.geometry.Chain` at trunk angle ``theta`` (rad), the bench's contact
+    point, the hip flexion and the reach ratio: the arms reach from the shoulders to the bar,
+    the elbows pointing away from the floor."""
+    knee_x, knee_y, hip_x, hip_y, ux, uy, bar_x, bar_y, px, py, flexion, ratio = chain_at(
+        b, s, theta
+    )
+    shoulder_x, shoulder_y = shoulders(b, hip_x, hip_y, ux, uy)
     arm = hanging_arm(b, shoulder_x, shoulder_y, bar_x, bar_y)
-    return chain(b, knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y, arm)
+    c = chain(b, knee_x, knee_y, hip_x, hip_y, ux, uy, bar_x, bar_y, arm)
+    return c, px, py, flexion, ratio
 
 
 @inline
-def bench_direction(c, normal):
-    """Unit direction of the bench's push on the back: along the trunk's anterior normal
-    (``normal``: a frictionless back), or straight up."""
-    zero = 0.0 * c.trunk_x
-    return select(normal, c.trunk_y, zero), select(normal, -c.trunk_x, zero + 1.0)
+def contact_point(s, c):
+    """Where the back touches the bench's edge in posture ``c``: ``E + R n``."""
+    return s.edge_x + s.edge_radius * c.trunk_y, s.edge_y - s.edge_radius * c.trunk_x
 
 
 @inline
-def phase_to_flexion(phi_bottom, phi_lock, phase):
-    """Hip flexion at ``phase`` (0 bottom, 1 lockout): linear between the two."""
-    return phi_bottom + (phi_lock - phi_bottom) * phase
+def back_normal(c):
+    """Unit normal of the back at the bench, pointing out of the bench into the back (the
+    trunk axis turned clockwise: the chest's side)."""
+    return c.trunk_y, -c.trunk_x
 
 
 class Feasibility(NamedTuple):
-    """What decides whether the body can perform a hip-thrust set-up (m unless said): each
-    must be positive (``rise_ratio``: at most 1 in size) for the set-up to be feasible."""
+    """What decides whether the body can perform a hip-thrust set-up (m and deg unless said):
+    each margin must be positive for the set-up to be feasible."""
 
-    #: bench rise over the chain's length at lockout with the shank vertical (default feet)
-    rise_ratio: Any
+    #: with the default feet, the lockout equation has a root (the bench is neither too high
+    #: nor too low for the legs)
+    lockout_bracket: Any
+    #: the same equation at the upright end of its bracket (not positive: the bench is too
+    #: high)
+    bench_low_enough: Any
     #: how far the heels are in front of the bench edge
     heels_before_edge: Any
-    #: how much longer the chain is at lockout than the legs need to reach it
-    lockout_reach: Any
-    #: room for thigh and trunk to pass between ankle and contact through hip extension
-    passing_room: Any
+    #: the hip flexion missed at lockout (rad; 0 where the set feet allow lockout)
+    lockout_miss: Any
     #: the bar centre above the plates' radius at lockout
     bar_above_plates_at_lockout: Any
-    #: the bar centre below the plates' radius in the deepest posture the chain allows
-    bar_below_plates_at_deepest: Any
+    #: the bar centre below the plates' radius with the trunk upright
+    bar_below_plates_upright: Any
+    #: extremes over the rep: the largest reach ratio (at most 1), knee flexion, hip flexion,
+    #: ankle dorsiflexion and plantarflexion, and the lowest hip height over the back offset
+    max_reach_ratio: Any
+    max_knee_flexion: Any
+    max_hip_flexion: Any
+    max_dorsiflexion: Any
+    max_plantarflexion: Any
+    min_hip_clearance: Any
 
 
 @kernel
 def feasibility(b, s):
-    """The :class:`Feasibility` of set-up ``s`` for body ``b``."""
+    """The :class:`Feasibility` of set-up ``s`` for body ``b``; its extremes over the rep from
+    :data:`ROM_SAMPLES` postures evenly spaced in phase."""
+    zero = 0.0 * s.edge_x
+    reach, knee, hip, dorsi, plantar, clearance = zero, zero - 9.0, zero - 9.0, zero - 9.0, zero - 9.0, zero + 9.0
+    for k in range(ROM_SAMPLES):  # a fixed few postures, not the rep's samples
+        c = chain_at(b, s, phase_to_trunk(s, k / (ROM_SAMPLES - 1.0)))
+        knee_x, knee_y, hip_x, hip_y = c[0], c[1], c[2], c[3]
+        shank = np.arctan2(knee_y - b.ankle_height, knee_x)
+        ankle = np.rad2deg(0.5 * np.pi - shank)
+        flexion = np.rad2deg(wrap(np.arctan2(hip_y - knee_y, hip_x - knee_x) - shank))
+        reach = np.maximum(reach, c[11])
+        knee = np.maximum(knee, flexion)
+        hip = np.maximum(hip, np.rad2deg(c[10]))
+        dorsi, plantar = np.maximum(dorsi, ankle), np.maximum(plantar, -ankle)
+        clearance = np.minimum(clearance, hip_y - (s.standoff - s.edge_radius))
+    lock = chain_at(b, s, s.theta_lock)
+    upright = chain_at(b, s, THETA_UPRIGHT + zero)
     return Feasibility(
-        s.lockout_rise_ratio,
-        b.heel_x - s.contact_x,
-        s.lockout_chain - (s.ankle_to_contact - b.shank),
-        s.ankle_to_contact + b.shank - s.longest_chain,
-        bar_height(b, s, s.phi_lock) - s.plate_radius,
-        s.plate_radius - bar_height(b, s, s.phi_hi),
+        s.lockout_bracket,
+        _lockout_height_gap(b, s, THETA_UPRIGHT, s.phi_lock),
+        b.heel_x - s.edge_x,
+        np.abs(s.lockout_miss),
+        lock[7] - s.plate_radius,
+        s.plate_radius - upright[7],
+        reach,
+        knee,
+        hip,
+        dorsi,
+        plantar,
+        clearance,
     )
 
 
@@ -217,5 +306,5 @@ def setup_from_table(r):
     """The :class:`Setup` of one row ``r`` of a table whose columns are its fields."""
     return Setup(
         r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13],
-        r[14],
+        r[14], r[15], r[16],
     )  # fmt: skip

@@ -24,6 +24,7 @@ from ._engine import (
     max_last,
     trapezoid_last,
 )
+from .statics import bench_push, friction_required
 
 
 class RepSummary(NamedTuple):
@@ -51,6 +52,13 @@ class RepSummary(NamedTuple):
     bench_arm_at_peak_hip: Any
     upper_body_weight_at_peak_hip: Any
     leg_weight_at_peak_hip: Any
+    #: the largest friction coefficient each contact needs over the rep
+    max_ground_friction_required: Any
+    max_bench_friction_required: Any
+    #: what the contact checks read: the smallest vertical ground reaction and the smallest
+    #: push of the bench along the back's normal (N; a negative one would pull)
+    min_ground_vertical: Any
+    min_bench_normal: Any
     #: what the standing lifts' path checks read: the largest reach ratio in size, and the
     #: largest hip flexion (deg)
     max_reach_ratio: Any
@@ -73,14 +81,21 @@ class PostureValues(NamedTuple):
     above: Any
     below: Any
     reach_ratio: Any
+    ground_friction: Any
+    bench_friction: Any
+    ground_vertical: Any
+    bench_normal: Any
 
 
 @inline
-def posture_values(m, h, r, flexion, reach_ratio):
+def posture_values(m, h, r, contact, flexion, reach_ratio):
     """The :class:`PostureValues` of a posture's moments ``m``, hip shares ``h`` and
-    reactions ``r`` (see :mod:`biomech.model.statics`)."""
+    reactions ``r`` on ``contact`` (see :mod:`biomech.model.statics`)."""
+    ground_friction, bench_friction = friction_required(r, contact)
+    bench_normal, _ = bench_push(r, contact)
     return PostureValues(m.hip, m.knee, flexion, r.cop_x, h.bar, h.ground, h.bench, h.bar_arm,
-                         h.ground_arm, h.bench_arm, h.above, h.below, reach_ratio)  # fmt: skip
+                         h.ground_arm, h.bench_arm, h.above, h.below, reach_ratio,
+                         ground_friction, bench_friction, r.ground_y, bench_normal)  # fmt: skip
 
 
 @inline
@@ -125,6 +140,10 @@ def summary(phase, v, heel_x, toe_x):
         at_last(v.bench_arm, i),
         at_last(v.above, i),
         at_last(v.below, i),
+        max_last(v.ground_friction),
+        max_last(v.bench_friction),
+        -max_last(-v.ground_vertical),
+        -max_last(-v.bench_normal),
         max_abs_last(v.reach_ratio),
         np.rad2deg(max_last(v.hip_flexion)),
     )
@@ -138,4 +157,4 @@ def write(out, s):
     out[6], out[7], out[8], out[9], out[10], out[11] = s[6], s[7], s[8], s[9], s[10], s[11]
     out[12], out[13], out[14], out[15], out[16] = s[12], s[13], s[14], s[15], s[16]
     out[17], out[18], out[19], out[20], out[21] = s[17], s[18], s[19], s[20], s[21]
-    out[22], out[23] = s[22], s[23]
+    out[22], out[23], out[24], out[25], out[26], out[27] = s[22], s[23], s[24], s[25], s[26], s[27]

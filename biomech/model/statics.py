@@ -10,9 +10,14 @@ part above the hip; the ground on the foot.
 Equations (planar, counter-clockwise positive, ``r x F = x F_y - y F_x``):
 
 * the contacts: with the floor alone, ``G = -sum F`` and the centre of pressure from
-  ``sum r x F + sum C + x_cop G_y = 0``; with a bench whose push ``B = b u`` has a known
-  direction ``u``, and a known centre of pressure, moments about the centre of pressure give
-  ``b``, then ``G = -sum F - B`` (the two assumptions that make the hip thrust determinate);
+  ``sum r x F + sum C + x_cop G_y = 0``. With a bench at ``c`` and a known centre of pressure,
+  moments about the centre of pressure leave one unknown, the bench's horizontal push ``H``
+  (the squeeze between back and feet): ``B = (H, (K + c_y H) / (c_x - x_cop))`` with
+  ``K = -(sum r x F + sum C - x_cop sum F_y)``, and ``G = -sum F - B``. Every reaction is
+  affine in ``H``, so each friction cone (the bench's about the back's normal ``n``, the
+  floor's about vertical: ``|F . t| <= mu F . n``) is an interval of ``H``
+  (:func:`squeeze_interval`); a rule picks ``H`` (:func:`squeeze`): the least squeeze the
+  cones allow (default), or the vertical and frictionless-back idealisations;
 * the net internal moment at joint ``j`` is ``M_j = SIGN_j S_j`` with ``S_j`` the moment about
   the joint centre of the loads above it (:data:`biomech.conventions.MOMENT_SIGN`), and the
   force on the body above the joint from the body below is minus the sum of those loads;
@@ -130,19 +135,68 @@ def weights(b, g):
     return None, fys, None
 
 
+#: The rules that choose the bench's horizontal push (the contact's last term): the least
+#: squeeze both friction cones allow; no squeeze (the bench pushes straight up); or a
+#: frictionless back (the bench pushes along the back's normal).
+LEAST_SQUEEZE, VERTICAL, NORMAL = 0.0, 1.0, 2.0
+#: A bound beyond any force (N), for a cone that admits no squeeze at all.
+_UNBOUNDED = 1e300
+
+
+@inline
+def _half_line(p, q, lo, hi):
+    """``[lo, hi]`` intersected with the ``H`` where ``p + q H <= 0``."""
+    root = -p / select(q == 0.0, 1.0, q)
+    lo = select(q < 0.0, np.maximum(lo, root), lo)
+    hi = select(q > 0.0, np.minimum(hi, root), hi)
+    return select((q == 0.0) & (p > 0.0), _UNBOUNDED, lo), hi
+
+
+@inline
+def squeeze_interval(a, k, fx, fy, nx, ny, mu_bench, mu_floor):
+    """The bench's horizontal pushes ``H`` (N) whose reactions lie in both friction cones, as
+    ``(lo, hi)`` (empty if ``lo > hi``): the bench's push ``B = (H, a + k H)`` within
+    ``mu_bench`` of the back's normal ``(nx, ny)`` (tangent ``t = (-ny, nx)``, along the trunk),
+    the floor's ``G = (-fx - H, -fy - a - k H)`` within ``mu_floor`` of vertical. Each cone is
+    two half-lines of ``H``, ``|F . t| <= mu F . n`` (so neither contact pulls)."""
+    p_n, q_n = ny * a, nx + ny * k  # B . n = p_n + q_n H
+    p_t, q_t = nx * a, nx * k - ny  # B . t
+    p_g, q_g = -fy - a, -k  # G_y
+    lo, hi = -_UNBOUNDED + 0.0 * a, _UNBOUNDED + 0.0 * a
+    lo, hi = _half_line(p_t - mu_bench * p_n, q_t - mu_bench * q_n, lo, hi)
+    lo, hi = _half_line(-p_t - mu_bench * p_n, -q_t - mu_bench * q_n, lo, hi)
+    lo, hi = _half_line(-p_n, -q_n, lo, hi)  # neither pulls (implied above unless mu = 0)
+    lo, hi = _half_line(-p_g, -q_g, lo, hi)
+    lo, hi = _half_line(-fx - mu_floor * p_g, -1.0 - mu_floor * q_g, lo, hi)
+    return _half_line(fx - mu_floor * p_g, 1.0 - mu_floor * q_g, lo, hi)
+
+
+@inline
+def squeeze(a, k, fx, fy, nx, ny, mu_bench, mu_floor, rule):
+    """The bench's horizontal push ``H`` (N) the ``rule`` picks (:data:`LEAST_SQUEEZE`: the
+    one nearest zero in :func:`squeeze_interval`, or its upper end if the cones admit none;
+    :data:`VERTICAL`: zero; :data:`NORMAL`: no push along the back)."""
+    lo, hi = squeeze_interval(a, k, fx, fy, nx, ny, mu_bench, mu_floor)
+    least = np.minimum(np.maximum(0.0, lo), hi)
+    q_t = nx * k - ny
+    along_normal = -(nx * a) / select(q_t == 0.0, 1.0, q_t)
+    return select(rule == LEAST_SQUEEZE, least, select(rule == VERTICAL, 0.0 * a, along_normal))
+
+
 @inline
 def floor_only(zero):
     """The ``contact`` argument of :func:`reactions` without a bench (its entries unused: the
     centre of pressure is solved), shaped like ``zero``."""
-    return (zero, zero, zero, zero + 1.0, zero)
+    return (zero, zero, zero, zero + 1.0, zero, zero, zero, zero + VERTICAL)
 
 
 @kernel
 def reactions(xs, ys, fxs, fys, couples, bar, bench, contact):
     """:class:`Reactions` balancing the segment loads (centres of mass ``xs, ys``, forces
     ``fxs, fys``, couples; ``fxs`` and ``couples`` may be ``None``) and the bar's force ``bar =
-    (x, y, fx, fy)``. With ``bench``, ``contact = (x, y, ux, uy, cop_x)`` is the bench contact,
-    the direction of its push and the centre of pressure; without, the centre of pressure is
+    (x, y, fx, fy)``. With ``bench``, ``contact = (x, y, nx, ny, cop_x, mu_bench, mu_floor,
+    rule)`` is the bench contact, the back's normal there, the centre of pressure, the two
+    friction coefficients and the rule of :func:`squeeze`; without, the centre of pressure is
     solved from equilibrium."""
     bar_x, bar_y, bar_fx, bar_fy = bar
     sum_fx = _entry(fxs, 0) + _entry(fxs, 1) + _entry(fxs, 2) + _upper_sum(fxs) + bar_fx
@@ -154,13 +208,43 @@ def reactions(xs, ys, fxs, fys, couples, bar, bench, contact):
         + _upper_moment(xs, ys, fxs, fys, couples)
         + _moment(bar_x, bar_y, bar_fx, bar_fy)
     )
-    if bench:  # B = b u from moments about the centre of pressure, then G = -sum F - B
-        cx, cy, ux, uy, cop = contact
-        push = -(moment - cop * sum_fy) / ((cx - cop) * uy - cy * ux)
-        bx, by = push * ux, push * uy
-        return Reactions(-sum_fx - bx, -sum_fy - by, bx, by, cop + 0.0 * push)
+    if bench:  # moments about the centre of pressure: B_y affine in the squeeze H
+        cx, cy, nx, ny, cop, mu_bench, mu_floor, rule = contact
+        lever = cx - cop
+        a, k = -(moment - cop * sum_fy) / lever, cy / lever
+        bx = squeeze(a, k, sum_fx, sum_fy, nx, ny, mu_bench, mu_floor, rule)
+        by = a + k * bx
+        return Reactions(-sum_fx - bx, -sum_fy - by, bx, by, cop + 0.0 * bx)
     zero = 0.0 * sum_fx
     return Reactions(-sum_fx, -sum_fy, zero, zero, moment / sum_fy)
+
+
+@inline
+def bench_push(r, contact):
+    """The bench's push along the back's normal and along the back (N)."""
+    nx, ny = contact[2], contact[3]
+    return nx * r.bench_x + ny * r.bench_y, nx * r.bench_y - ny * r.bench_x
+
+
+@inline
+def friction_required(r, contact):
+    """The friction coefficient each contact needs, ``(ground, bench)``: tangential over
+    normal force (the floor's normal is vertical; 0 where a contact carries nothing; where a
+    contact would pull, the tangential force over 1 N: the callers refuse it)."""
+    normal, along = bench_push(r, contact)
+    ground = np.abs(r.ground_x) / select(r.ground_y > 0.0, r.ground_y, 1.0)
+    return ground, np.abs(along) / select(normal > 0.0, normal, 1.0)
+
+
+@inline
+def bench_direction(r, contact):
+    """Unit direction of the bench's push (the back's normal where it pushes not at all)."""
+    size = np.sqrt(r.bench_x * r.bench_x + r.bench_y * r.bench_y)
+    pushes = size > 0.0
+    scale = select(pushes, size, 1.0)
+    return select(pushes, r.bench_x / scale, contact[2]), select(
+        pushes, r.bench_y / scale, contact[3]
+    )
 
 
 @kernel
@@ -210,7 +294,8 @@ def hip_shares(hip, xs, ys, fxs, fys, couples, bar, bar_direction, contact, r):
     bar's push (its moment arm is defined even when it pushes with no force)."""
     hx, hy = hip
     bar_x, bar_y, bar_fx, bar_fy = bar
-    cx, cy, ux, uy = contact[0], contact[1], contact[2], contact[3]
+    cx, cy = contact[0], contact[1]
+    ux, uy = bench_direction(r, contact)
     # above the hip the hip's sign (-1), below it the opposite
     c_bar = -_moment(bar_x - hx, bar_y - hy, bar_fx, bar_fy)
     c_bench = -_moment(cx - hx, cy - hy, r.bench_x, r.bench_y)
