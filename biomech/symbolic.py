@@ -331,9 +331,14 @@ def inputs_from_dataset(ds: Any, body: Any, derivation: Derivation) -> dict[str,
         v["bar_offset"] = dist("hip", "bar")
         v["contact_along"], v["contact_behind"] = in_trunk_frame("bench_contact")
         v["x_c"] = ds["force_point"].sel(force="ground", axis="x").values
-        # the assumption, not the computed force: vertical, or the trunk's anterior normal
+        # the assumption, not the computed force, for the idealisations (vertical, or the
+        # trunk's anterior normal); the least squeeze's direction is the model's choice (its
+        # rule is checked on its own, tests/test_contacts.py)
         if ds.attrs["bench_reaction"] == "vertical":
             v["beta"] = np.full_like(angle["trunk"], np.pi / 2)
-        else:
+        elif ds.attrs["bench_reaction"] == "normal":
             v["beta"] = angle["trunk"] - np.pi / 2
+        else:
+            push = ds["force_vector"].sel(force="bench").values
+            v["beta"] = np.arctan2(push[..., 1], push[..., 0])
     return {k: np.asarray(val, dtype=float) for k, val in v.items() if k in derivation.symbols}
