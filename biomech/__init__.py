@@ -13,6 +13,7 @@ from ._validation import BiomechWarning, InfeasibleSetupError
 from .anthropometry import Body, SegmentTable, de_leva_1996, winter_2009
 from .conventions import JOINTS, SEGMENTS, STANDARD_GRAVITY
 from .exercises import Deadlift, HipThrust, Squat
+from .legs import per_leg
 from .metrics import rep_metrics
 from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts, summarize
@@ -36,6 +37,7 @@ __all__ = [
     "Tempo",
     "rep_metrics",
     "compare_lifts",
+    "per_leg",
     "DEFAULT_LOAD_KG",
     # conventions, warnings and errors
     "JOINTS",

@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 from .anthropometry import Body
 from .exercises import Deadlift, HipThrust, Squat
+from .legs import per_leg
+from .schema import LEGS
 from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts
 from .tempo import Tempo
@@ -55,6 +57,23 @@ def _body_options(parser: argparse.ArgumentParser) -> None:
         default="de_leva_1996",
         help="segment table (default %(default)s)",
     )
+
+
+def _legs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--legs",
+        choices=LEGS,
+        default="both",
+        help=(
+            "moments of both legs together (the model's chain) or of one leg, half of both in "
+            "a symmetric lift (default %(default)s)"
+        ),
+    )
+
+
+def _basis(legs: str) -> str:
+    """How a printed moment's basis reads."""
+    return "both legs together" if legs == "both" else "one leg: half of both, a symmetric lift"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,6 +113,7 @@ def _compare_parser(sub: Any) -> None:
         help="where to write the figure (PNG; default %(default)s)",
     )
     compare.add_argument("--no-figure", action="store_true", help="print the table only")
+    _legs_option(compare)
 
 
 def _fbd_parser(sub: Any) -> None:
@@ -122,6 +142,7 @@ def _fbd_parser(sub: Any) -> None:
     fbd.add_argument(
         "--out", default=None, help="where to write the figure (default biomech_fbd_<exercise>.png)"
     )
+    _legs_option(fbd)
 
 
 def _tempo_parser(sub: Any) -> None:
@@ -157,6 +178,7 @@ def _tempo_parser(sub: Any) -> None:
         help="where to write the figure (default biomech_tempo_<exercise>.png)",
     )
     tempo.add_argument("--no-figure", action="store_true", help="print the table only")
+    _legs_option(tempo)
 
 
 def _body(args: argparse.Namespace) -> Body:
@@ -167,13 +189,19 @@ def _body(args: argparse.Namespace) -> Body:
 
 def _compare(args: argparse.Namespace) -> None:
     body = _body(args)
-    results = [simulate(cls(load_kg=args.load_kg), body, n=args.n) for cls in EXERCISES.values()]
-    table = compare_lifts(body, load_kg=args.load_kg, n=args.n)
+    results = [
+        simulate(cls(load_kg=args.load_kg), body, n=args.n, legs=args.legs)
+        for cls in EXERCISES.values()
+    ]
+    table = compare_lifts(body, load_kg=args.load_kg, n=args.n, legs=args.legs)
     print(
         f"Hip extension moment, {args.height_m:.2f} m {args.mass_kg:g} kg {args.sex} "
         f"({args.table}), bar {args.load_kg:g} kg"
     )
-    print("net internal moment, hip extension positive; quasi-static, default set-ups")
+    print(
+        "net internal moment, hip extension positive; quasi-static, default set-ups; "
+        + _basis(args.legs)
+    )
     label = {
         "peak_hip_moment": "peak",
         "hip_flexion_at_peak_hip": "hip flexion at peak",
@@ -224,11 +252,12 @@ def _fbd(args: argparse.Namespace) -> None:
     out = args.out or f"biomech_fbd_{args.exercise}.png"
     fig.savefig(out, dpi=150)
     plt.close(fig)
-    at = ds.sel(phase=args.phase, method="nearest")
+    # the diagram balances the loads of both legs; the printed moment is on the asked basis
+    at = (per_leg(ds) if args.legs == "one" else ds).sel(phase=args.phase, method="nearest")
     print(
         f"{args.exercise} at phase {float(at['phase']):.2f}: hip flexion "
         f"{float(at['joint_angle'].sel(joint='hip')):.1f} deg, hip moment "
-        f"{float(at['net_moment'].sel(joint='hip')):.1f} N m"
+        f"{float(at['net_moment'].sel(joint='hip')):.1f} N m ({_basis(args.legs)})"
     )
     print(f"wrote {out}")
 
@@ -244,13 +273,17 @@ def _tempo(args: argparse.Namespace) -> None:
         tempo=tempo,
         reps=args.reps,
         rate_hz=args.rate_hz,
+        legs=args.legs,
     )
     hip = ds.sel(joint="hip")
     print(
         f"{args.exercise}, tempo {tempo.notation} (starting at the {start}), {args.reps} rep(s), "
         f"{args.height_m:.2f} m {args.mass_kg:g} kg {args.sex}, bar {args.load_kg:g} kg"
     )
-    print("net internal hip moment, extension positive; lifted = with inertia, held = still")
+    print(
+        "net internal hip moment, extension positive; lifted = with inertia, held = still; "
+        + _basis(args.legs)
+    )
     columns = [
         "peak_moment",
         "quasi_static_peak_moment",

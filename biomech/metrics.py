@@ -103,8 +103,9 @@ def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
     Returns
     -------
     xarray.Dataset
-        The variables listed in :mod:`biomech.metrics`, with units and long names; dimension
-        ``rep`` (1, 2, ...) and, for a population, ``body``.
+        The variables listed in :mod:`biomech.metrics`, with units and long names (and the
+        moments' ``basis``, that of ``ds``: its attribute ``legs``, both legs unless said);
+        dimension ``rep`` (1, 2, ...) and, for a population, ``body``.
 
     Raises
     ------
@@ -165,9 +166,10 @@ def rep_metrics(ds: xr.Dataset) -> xr.Dataset:
         "set_moment_impulse": j_dyn.sum(axis=-2),
         "set_quasi_static_moment_impulse": j_still.sum(axis=-2),
     }
-    out = {name: labelled(name, lead, data) for name, data in values.items()}
+    legs = ds.attrs.get("legs", "both")  # the moments' basis: both legs, or one (per_leg)
+    out = {name: labelled(name, lead, data, legs) for name, data in values.items()}
     out["time_under_tension"] = labelled("time_under_tension", (), tut)
     out["set_time_under_tension"] = labelled("set_time_under_tension", (), tut.sum())
     out = {name: out[name] for name in _ORDER}
     rep = coordinate("rep", "rep", np.arange(1, reps + 1))
-    return xr.Dataset(out, coords={"rep": rep, "joint": ds["joint"]})
+    return xr.Dataset(out, coords={"rep": rep, "joint": ds["joint"]}, attrs={"legs": legs})

@@ -28,6 +28,7 @@ from .conventions import (
 )
 from .dynamics import RepKinematics, inertial_loads, rep_kinematics
 from .exercises._base import Exercise
+from .legs import check_legs, per_leg
 from .metrics import rep_metrics
 from .pose import Pose
 from .schema import coordinate, labelled
@@ -139,6 +140,7 @@ def simulate(
     reps: int = 1,
     rate_hz: float | None = None,
     memory_limit_gb: float | None = None,
+    legs: str = "both",
 ) -> xr.Dataset:
     """Joint moments of one exercise over its range of motion: held still, or lifted to a tempo.
 
@@ -170,6 +172,11 @@ def simulate(
     memory_limit_gb : float, optional
         Refuse, before allocating, a run estimated to need more memory than this, GB (default
         4; the estimate is about 3 kB per posture held still, 6 kB lifted).
+    legs : {"both", "one"}, default "both"
+        ``"both"``: the loads of both legs together (the model's one sagittal chain: the
+        moments of both hips, the ground reaction under both feet). ``"one"``: those of one
+        leg, half of both in a symmetric lift (:func:`biomech.per_leg`, which says what is
+        halved); the bar's and the bench's forces, positions, angles and ratios are the same.
 
     Returns
     -------
@@ -193,8 +200,11 @@ def simulate(
           ``joint_force(phase, joint, axis)`` N, ``body_com(phase, axis)`` m,
           ``ground_friction_required(phase)``.
 
-        Every variable has ``units`` and ``long_name`` attributes; the dataset attributes hold
-        the exercise and body parameters and the sign convention.
+        Every variable has ``units`` and ``long_name`` attributes, and every load (moment,
+        force, moment contribution) a ``basis``: ``"both legs"`` (or ``"one leg"``), or, for
+        ``force_vector``, each force's (the bar and the bench on the whole body); the dataset
+        attributes hold the exercise and body parameters, the sign convention and ``legs``
+        (``"both"`` or ``"one"``).
 
         With ``tempo`` every one of these is over ``time`` and includes inertia (reactions,
         moments, contributions: the bar's force is its weight plus ``-m a``, and each
@@ -246,6 +256,7 @@ def simulate(
     'N m s'
     """
     exercise = _check_exercise(exercise)
+    legs = check_legs(legs)
     reps = check_int("reps", reps, low=1, expected="an integer number of reps >= 1")
     limit = memory_limit(memory_limit_gb)
     if tempo is None:
@@ -260,7 +271,8 @@ def simulate(
         )
         phase = np.linspace(0.0, 1.0, n)
         pose = exercise._pose(body, phase)
-        return _dataset(exercise, body, pose, phase, g)
+        held = _dataset(exercise, body, pose, phase, g)
+        return per_leg(held) if legs == "one" else held
     if n is not None:
         msg = (
             f"`n` ({n!r}) cannot be combined with `tempo`: the samples are then `rate_hz` per "
@@ -293,7 +305,8 @@ def simulate(
     )
     ds["phase_rate"] = labelled("phase_rate", ("time",), rate)
     ds["phase_acceleration"] = labelled("phase_acceleration", ("time",), accel)
-    return ds.merge(rep_metrics(ds), combine_attrs="override")
+    lifted = ds.merge(rep_metrics(ds), combine_attrs="override")
+    return per_leg(lifted) if legs == "one" else lifted
 
 
 def _refuse_without_tempo(reps: int, rate_hz: Any) -> None:
@@ -380,6 +393,7 @@ def _dataset(
         if time is None
         else "planar rigid-body inverse dynamics (d'Alembert loads of segments and bar)",
         "sign_convention": SIGN_CONVENTION,
+        "legs": "both",
         "biomech_version": _version(),
     }
     return xr.Dataset(data_vars, coords=coords, attrs=attrs)

@@ -14,6 +14,7 @@ from .anthropometry import Body
 from .conventions import JOINTS, STANDARD_GRAVITY
 from .exercises import Deadlift, HipThrust, Squat
 from .exercises._base import MAX_LOAD_KG, Exercise
+from .legs import check_legs, per_leg
 from .model.reduce import joint_summary
 from .schema import VARIABLES, labelled, summary_of
 from .simulate import simulate
@@ -81,6 +82,8 @@ def summarize(ds: xr.Dataset, joint: str = "hip") -> xr.Dataset:
         ``lockout_hip_moment`` (N m, at ``phase = 1``), ``lockout_to_peak_hip`` (1) and
         ``mean_hip_moment`` (N m, trapezoidal mean over the phase); likewise ``*_knee_*`` and
         ``*_ankle_*``. The reduction is the summary sweeps' (:mod:`biomech.model.reduce`).
+        The moments' ``basis`` (both legs, or one) and the attribute ``legs`` are those of
+        ``ds``: the summary of :func:`biomech.per_leg` of a result is the per-leg summary.
 
     Examples
     --------
@@ -98,12 +101,13 @@ def summarize(ds: xr.Dataset, joint: str = "hip") -> xr.Dataset:
     values = joint_summary(phase, m.to_numpy(), flexion.to_numpy())[:-1]
     lead = m.dims[:-1]
     coords = {k: v for k, v in m.coords.items() if "phase" not in v.dims}
+    legs = ds.attrs.get("legs", "both")
     data_vars = {
-        name: labelled(name, lead, value)
+        name: labelled(name, lead, value, legs)
         for name, value in zip(summary_of(joint), values, strict=True)
     }
     attrs = {k: v for k, v in ds.attrs.items() if isinstance(v, str | int | float)}
-    return xr.Dataset(data_vars, coords=coords, attrs={"joint": joint, **attrs})
+    return xr.Dataset(data_vars, coords=coords, attrs={"joint": joint, "legs": legs, **attrs})
 
 
 def compare_lifts(
@@ -113,6 +117,7 @@ def compare_lifts(
     exercises: Sequence[Exercise] | Mapping[str, Exercise] | None = None,
     n: int = 201,
     g: float = STANDARD_GRAVITY,
+    legs: str = "both",
 ) -> pd.DataFrame:
     """The main job: hip moment summary of the hip thrust, back squat and deadlift.
 
@@ -132,12 +137,16 @@ def compare_lifts(
         Samples over the phase.
     g : float, default 9.80665
         m/s^2.
+    legs : {"both", "one"}, default "both"
+        The moments of both hips together (the model's chain) or of one, half of both in a
+        symmetric lift (:func:`biomech.per_leg`); the ratios and angles are the same.
 
     Returns
     -------
     pandas.DataFrame
         One row per set-up, the columns of :data:`COLUMNS` (named as in :func:`summarize`
-        and the sweeps), their units in ``table.attrs["units"]``.
+        and the sweeps), their units in ``table.attrs["units"]``, the moments' basis in
+        ``table.attrs["basis"]`` (``"both legs"`` or ``"one leg"``) and ``table.attrs["legs"]``.
 
     Examples
     --------
@@ -146,11 +155,12 @@ def compare_lifts(
     ['hip_thrust', 'squat', 'deadlift']
     >>> bool(table.loc["squat", "lockout_to_peak_hip"] < 0.15)
     True
-    >>> table.attrs["units"]["peak_hip_moment"]
-    'N m'
+    >>> table.attrs["units"]["peak_hip_moment"], table.attrs["basis"]["peak_hip_moment"]
+    ('N m', 'both legs')
     >>> list(compare_lifts(exercises=[Squat(load_kg=60), Squat(load_kg=140)]).index)
     ['squat (load_kg=60)', 'squat (load_kg=140)']
     """
+    legs = check_legs(legs)
     load_kg = float(
         check_real(
             "load_kg",
@@ -177,7 +187,11 @@ def compare_lifts(
     table = pd.DataFrame.from_dict(rows, orient="index", columns=list(COLUMNS))
     table.index.name = "lift"
     table.attrs["units"] = {name: VARIABLES[name].units for name in COLUMNS}
-    return table
+    table.attrs["basis"] = {
+        name: attrs["basis"] for name in COLUMNS if "basis" in (attrs := VARIABLES[name].attrs())
+    }
+    table.attrs["legs"] = "both"
+    return per_leg(table) if legs == "one" else table
 
 
 def _labelled(exercises: Any) -> dict[str, Exercise]:

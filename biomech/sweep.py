@@ -36,6 +36,7 @@ from .conventions import (
     STANDARD_GRAVITY,
 )
 from .exercises._base import Exercise
+from .legs import check_legs, per_leg
 from .model.reduce import RepSummary
 from .parameters import parameters
 from .schema import COORDINATES, VARIABLES, coordinate
@@ -386,6 +387,7 @@ def sweep(
     chunks: int | None = None,
     engine: str = "auto",
     memory_limit_gb: float | None = None,
+    legs: str = "both",
     **parameters: Any,
 ) -> xr.Dataset:
     """Evaluate an exercise over every combination of the given parameter values.
@@ -435,6 +437,10 @@ def sweep(
         (default 4): a full sweep holds about 3 kB per posture, a summary sweep 0.4 kB per
         set-up (plus, on the numpy engine, 3 kB per posture of its chunks in flight), a lazy
         sweep one dask chunk at a time.
+    legs : {"both", "one"}, default "both"
+        The loads of both legs together (the model's chain), or of one leg: half of both in a
+        symmetric lift (:func:`biomech.per_leg`, which says what is halved; a lazy sweep stays
+        lazy).
     **parameters
         Any field of the exercise (``load_kg``, ``bench_height_m``, ...) or of the body
         (``height_m``, ``mass_kg``, ``sex``, ``table``): a scalar fixes it, a 1-D array sweeps
@@ -479,6 +485,7 @@ def sweep(
     [0.86, 0.79]
     """
     base = _base_exercise(exercise)
+    legs = check_legs(legs)
     body, n, g = _check_run(body, n, g)
     threads, chunks, chunk_postures, summary, progress = _check_options(
         threads, chunks, chunk_postures, summary, progress
@@ -496,7 +503,7 @@ def sweep(
     if chunks is not None:
         ds = _lazy_summary(plan, chunks)
         ds = ds.assign_coords(_sweep_coords(plan))
-        return _finish(ds, plan, 0)
+        return _finish(ds, plan, 0, legs)
     batches, pieces = _pieces(plan, chunk_postures, workers)
     show = progress if progress is not None else plan.n_setups * n > 10**7
     bar = _bar(show, len(pieces))
@@ -508,7 +515,7 @@ def sweep(
     finally:
         if bar is not None:
             bar.close()
-    return _finish(ds, plan, n_outside)
+    return _finish(ds, plan, n_outside, legs)
 
 
 def _check_sweep_budget(plan: _Plan, limit: float, chunks, chunk_postures: int, workers: int):
@@ -641,9 +648,10 @@ def _sweep_coords(plan: _Plan) -> dict[str, Any]:
     return coords
 
 
-def _finish(ds: xr.Dataset, plan: _Plan, n_outside: int) -> xr.Dataset:
-    """Attributes and the one centre-of-pressure warning (coordinates are assigned where
-    each kind of sweep is built: each assign_coords costs about a millisecond)."""
+def _finish(ds: xr.Dataset, plan: _Plan, n_outside: int, legs: str = "both") -> xr.Dataset:
+    """Attributes, the one centre-of-pressure warning and, for ``legs = "one"``, the loads of
+    one leg (coordinates are assigned where each kind of sweep is built: each assign_coords
+    costs about a millisecond)."""
     ds.attrs.update(
         {
             "exercise": plan.base.name,
@@ -655,11 +663,12 @@ def _finish(ds: xr.Dataset, plan: _Plan, n_outside: int) -> xr.Dataset:
             "swept": ", ".join(plan.lead_dims),
             "g_m_per_s2": plan.g,
             "sign_convention": SIGN_CONVENTION,
+            "legs": "both",
             "biomech_version": _version(),
         }
     )
     _warn_outside(plan.base, n_outside, plan.n_setups, plan.summary)
-    return ds
+    return per_leg(ds) if legs == "one" else ds
 
 
 def _warn_outside(base, n_outside: int, n_setups: int, summary: bool) -> None:
