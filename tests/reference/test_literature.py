@@ -15,7 +15,18 @@ The checks (``CHECKS``) read their parameters from the row:
 - ``monotonic``: the direction of an effect along a sequence of set-ups (depth, load);
 - ``sign``: which way a joint moment acts during the lift;
 - ``bounded``: a statistic of the curve (where the peak is, how the moment changes over the lift)
-  within published bounds.
+  within published bounds;
+- ``posture_range``: a posture statistic (a joint or segment angle at a phase, the bar's travel)
+  within the row's ``published_range``;
+- ``magnitude_range``: a joint moment (N m, or N m/kg with a ``_per_kg`` statistic) within the
+  row's ``published_range``.
+
+A row with ``basis = "one leg"`` compares with a study that reports one leg's moment: the model
+sums both legs, so its moments are halved for that row, in one place (``_leg_factor``).
+
+A row whose bar is given as a fraction of a one-repetition maximum (``pct_1rm`` in ``params``,
+with ``one_rm_bm``, the 1RM as a multiple of body mass, in each set-up) is evaluated at each of
+those fractions; the 1RM assumption and its source are in the row.
 
 A row whose ``params`` give a ``tempo`` is lifted to it (inverse dynamics, segment and bar
 inertia included) instead of held still; its statistics are those of the first rep's lifting
@@ -81,6 +92,11 @@ COMPARISON_KEYS = frozenset(
         "lower",
         "upper",
         "tempo",
+        "pct_1rm",
+        "one_rm_bm",
+        "phase",
+        "segment",
+        "aggregate",
     }
 )
 
@@ -149,8 +165,15 @@ def _exercise(spec: Mapping[str, Any], body: Body, load_kg: float):
     return cls(load_kg=float(load_kg), **setup)
 
 
+class Pct1RM(float):
+    """A bar given as a fraction of the set-up's one-repetition maximum (``params.pct_1rm``)."""
+
+
 def _load_kg(spec: Mapping[str, Any], body: Body, default: float | None) -> float:
-    """A bar in kg from ``load_kg``, or from ``load_bm`` (multiple of body mass)."""
+    """A bar in kg from ``load_kg``, ``load_bm`` (multiple of body mass), or a fraction of the
+    set-up's 1RM (``one_rm_bm`` x body mass) when the row is evaluated at ``pct_1rm``."""
+    if isinstance(default, Pct1RM):
+        return float(default) * float(spec["one_rm_bm"]) * float(body.mass_kg)
     if "load_kg" in spec:
         return float(spec["load_kg"])
     if "load_bm" in spec:
@@ -214,23 +237,73 @@ STATISTICS: Mapping[str, Callable[[xr.Dataset, str], float]] = {
         _moment(ds, "hip").mean() - max(_moment(ds, "knee").mean(), _moment(ds, "ankle").mean())
     ),
     "max_abs_over_hip_peak": lambda ds, j: float(abs(_moment(ds, j)).max()) / _peak(ds, "hip"),
+    # the peak over body mass, N m/kg (divided by the body's mass in `_statistic`)
+    "peak_per_kg": _peak,
 }
+
+
+def _bar_vertical_travel_cm(ds: xr.Dataset, _: Mapping[str, Any]) -> float:
+    bar = ds["position"].sel(point="bar", axis="y")
+    return 100.0 * float(bar.sel(phase=1.0) - bar.sel(phase=0.0))
+
+
+#: Statistics of the posture (degrees or cm), not of the moments; they take the row's params
+#: (``joint`` or ``segment``, and ``phase``: 0 bottom, 1 lockout).
+POSTURE_STATISTICS: Mapping[str, Callable[[xr.Dataset, Mapping[str, Any]], float]] = {
+    "joint_angle_at": lambda ds, p: float(
+        ds["joint_angle"].sel(joint=p["joint"]).sel(phase=p["phase"], method="nearest")
+    ),
+    "segment_angle_at": lambda ds, p: float(
+        ds["segment_angle"].sel(segment=p["segment"]).sel(phase=p["phase"], method="nearest")
+    ),
+    # forward lean of the shank from vertical at the bottom, deg (knee ahead of the ankle +)
+    "shank_lean_at_bottom": lambda ds, _: (
+        90.0 - float(ds["segment_angle"].sel(segment="shank", phase=0.0))
+    ),
+    "bar_vertical_travel_cm": _bar_vertical_travel_cm,
+}
+
+#: Statistics in N m, halved for a row whose study reports one leg (``basis = "one leg"``);
+#: ratios, phases and angles are the same for one leg as for two.
+MOMENT_STATISTICS = frozenset(
+    {"peak", "bottom", "min", "max", "early_mean", "late_mean", "peak_per_kg"}
+    | {"hip_minus_knee_peak", "hip_minus_other_means"}
+)
+
+
+def _leg_factor(row: Mapping[str, Any]) -> float:
+    """0.5 for a study that reports one leg's moment (the model sums both legs), else 1."""
+    basis = row.get("basis", "both legs")
+    if basis not in ("one leg", "both legs"):
+        msg = f"{row['id']}: basis must be 'one leg' or 'both legs', got {basis!r}"
+        raise ValueError(msg)
+    return 0.5 if basis == "one leg" else 1.0
 
 
 def _statistic(row: Mapping[str, Any], spec: Mapping[str, Any], load: float | None) -> float:
     params = row["params"]
     body = _body(params)
     # a bar given once for the whole row applies to every set-up that does not give its own
-    shared = {k: params[k] for k in ("load_kg", "load_bm") if k in params}
+    shared = {k: params[k] for k in ("load_kg", "load_bm", "one_rm_bm") if k in params}
     exercise = _exercise(spec, body, _load_kg({**shared, **spec}, body, load))
     ds = _simulate(exercise, body, row.get("warns"), params.get("tempo"))
-    return STATISTICS[params["statistic"]](ds, params.get("joint", "hip"))
+    name = params["statistic"]
+    if name in POSTURE_STATISTICS:
+        return POSTURE_STATISTICS[name](ds, params)
+    value = STATISTICS[name](ds, params.get("joint", "hip"))
+    if name.endswith("_per_kg"):
+        value /= float(body.mass_kg)
+    if name in MOMENT_STATISTICS:
+        value *= _leg_factor(row)
+    return value
 
 
 def _loads(params: Mapping[str, Any]) -> Sequence[float | None]:
     """The bars a statement is tested at (``None``: the set-up gives its own bar)."""
     if "loads_kg" in params:
         return [float(x) for x in params["loads_kg"]]
+    if "pct_1rm" in params:
+        return [Pct1RM(x) for x in params["pct_1rm"]]
     return [None]
 
 
@@ -239,7 +312,11 @@ def _fmt(x: float) -> str:
 
 
 def _at(load: float | None) -> str:
-    return "" if load is None else f" @{load:g} kg"
+    if load is None:
+        return ""
+    if isinstance(load, Pct1RM):
+        return f" @{100 * load:g}% 1RM"
+    return f" @{load:g} kg"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -335,6 +412,27 @@ def check_bounded(row: Mapping[str, Any]) -> Outcome:
     return Outcome(ok, f"{p['statistic']}: " + "; ".join(parts))
 
 
+def check_range(row: Mapping[str, Any]) -> Outcome:
+    """A model value within the row's ``published_range`` [low, high].
+
+    With ``aggregate = "mean"`` in ``params`` the mean over the row's bars is compared (for a
+    study that reports one value for several loads); otherwise every bar must agree.
+    """
+    p = row["params"]
+    lower, upper = row["published_range"]
+    values = [(_statistic(row, p, load), load) for load in _loads(p)]
+    parts = [f"{_fmt(v)}{_at(load)}" for v, load in values]
+    if p.get("aggregate") == "mean":
+        mean = float(np.mean([v for v, _ in values]))
+        ok = lower <= mean <= upper
+        parts.append(f"mean {_fmt(mean)}")
+    else:
+        ok = all(lower <= v <= upper for v, _ in values)
+    return Outcome(
+        ok, f"{p['statistic']}: " + "; ".join(parts) + f" (range [{lower:g}, {upper:g}])"
+    )
+
+
 CHECKS: Mapping[str, Callable[[Mapping[str, Any]], Outcome]] = {
     "segment_mass_fraction": check_segment_mass_fraction,
     "within_factor": check_within_factor,
@@ -342,6 +440,8 @@ CHECKS: Mapping[str, Callable[[Mapping[str, Any]], Outcome]] = {
     "monotonic": check_monotonic,
     "sign": check_sign,
     "bounded": check_bounded,
+    "posture_range": check_range,
+    "magnitude_range": check_range,
 }
 
 
@@ -369,6 +469,16 @@ def test_table_rows_are_complete():
         assert row["check"] in CHECKS, f"{row['id']}: unknown check {row['check']!r}"
         if row["check"] in ("segment_mass_fraction", "within_factor"):
             assert isinstance(row["published_value"], float), row["id"]
+        if row["check"] in ("posture_range", "magnitude_range"):
+            lower, upper = row["published_range"]
+            assert lower < upper, row["id"]
+            assert row["params"]["statistic"] in (
+                POSTURE_STATISTICS if row["check"] == "posture_range" else STATISTICS
+            ), row["id"]
+        if "basis" in row:
+            _leg_factor(row)
+        if "xfail" in row:
+            assert row["xfail"].startswith("Model "), f"{row['id']}: xfail text states the model"
 
 
 @pytest.mark.parametrize("row", [_param(row) for row in FACTS])
@@ -385,16 +495,54 @@ def test_published_fact(row):
     )
 
 
-def _report() -> None:
-    """Print every row: published value, model numbers, agreement, expected failure."""
+def lifts(row: Mapping[str, Any]) -> tuple[str, ...]:
+    """The exercises a row evaluates (empty for the segment tables), in a fixed order."""
+    p = row["params"]
+    specs = [p, *(p["a"] if isinstance(p.get("a"), list) else [p.get("a")]), p.get("b")]
+    found = {spec["exercise"] for spec in specs if isinstance(spec, Mapping) and "exercise" in spec}
+    return tuple(name for name in EXERCISES if name in found)
+
+
+def evaluate(row: Mapping[str, Any]) -> Outcome:
+    """The row's check, run on the model as it is now (nothing is cached)."""
+    return CHECKS[row["check"]](row)
+
+
+def _report(argv: Sequence[str]) -> int:
+    """Print every row (or the rows of the lifts named in ``argv``): published, model, verdict.
+
+    A row whose verdict differs from its ``xfail`` mark (an expected failure that now agrees,
+    or a row without ``xfail`` that disagrees) is flagged ``CHANGED``: that row's ``xfail``
+    must be re-examined. Returns the number of such rows (the exit status).
+    """
+    wanted = set(argv)
+    changed = 0
+    counts = {"agrees": 0, "disagrees (xfail)": 0}
     for row in FACTS:
-        outcome = CHECKS[row["check"]](row)
+        if wanted and not wanted & set(lifts(row)):
+            continue
+        outcome = evaluate(row)
+        expected_to_fail = "xfail" in row
+        flag = ""
+        if outcome.ok == expected_to_fail:
+            changed += 1
+            flag = "  <-- CHANGED: re-examine the row's xfail"
         status = "agrees" if outcome.ok else "DISAGREES"
-        expected = " (xfail)" if "xfail" in row else ""
-        print(f"{row['id']}: {status}{expected}")
+        counts["agrees" if outcome.ok else "disagrees (xfail)"] += 1
+        mark = " (xfail)" if expected_to_fail else ""
+        basis = f" [{row['basis']}]" if "basis" in row else ""
+        print(f"{row['id']}: {status}{mark}{basis}{flag}")
         print(f"    published: {row['published']}")
         print(f"    model:     {outcome.model}")
+        print(f"    expected:  {row['comparison']} (tolerance {row['tolerance']})")
+    print(
+        f"{sum(counts.values())} rows: {counts['agrees']} agree, "
+        f"{counts['disagrees (xfail)']} disagree; {changed} changed against their xfail mark"
+    )
+    return changed
 
 
 if __name__ == "__main__":
-    _report()
+    import sys
+
+    sys.exit(min(_report(sys.argv[1:]), 1))
