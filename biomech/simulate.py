@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import xarray as xr
 
-from ._memory import check_budget, memory_limit, simulate_bytes
 from ._contacts import check_bench
+from ._memory import check_budget, memory_limit, simulate_bytes
 from ._validation import InfeasibleSetupError, check_int, check_real, quiet, warn
 from .anthropometry import Body
 from .conventions import (
@@ -509,12 +509,14 @@ def _check_contacts(exercise, st, derived, where, moves, warn_odd) -> None:
     if "bench" in st.forces:
         friction = derived["friction"]
 
-        def at(i: int) -> str:
+        def located(i: int) -> str:
             value = float(where[np.unravel_index(i, friction.shape)[-1]])
             return f"at {sample} {value:.2f}" + (" s" if sample == "time" else "")
 
         with contextlib.nullcontext() if warn_odd else quiet():
-            check_bench(exercise, friction, st.bench_friction_required, st.bench_normal_push, at)
+            check_bench(
+                exercise, friction, st.bench_friction_required, st.bench_normal_push, located
+            )
     if warn_odd:
         _warn_if_odd(exercise, derived["within"], st, derived["friction"], where, sample)
 

@@ -100,7 +100,8 @@ def test_every_reaction_is_inside_its_friction_cone(setup, sex):
     ds = feasible(setup, Body.from_height_mass(height_m=1.75, mass_kg=75.0, sex=sex))
     assume(ds is not None)
     n, t, gy, gx = cones(ds)
-    assert np.all(n > 0) and np.all(gy > 0)  # neither contact pulls
+    assert np.all(n > 0)  # neither contact pulls
+    assert np.all(gy > 0)
     assert np.all(np.abs(t) <= setup["bench_friction"] * n * (1 + EDGE) + EDGE)
     assert np.all(np.abs(gx) <= setup["floor_friction"] * gy * (1 + EDGE) + EDGE)
     # what the dataset reports is tangential over normal force at each contact

@@ -67,7 +67,9 @@ def summaries(tmp_path, edits, compiled):
     loads = np.array([[0.0], [100.0], [200.0], [100.0]])
     benches = np.array([[0.36], [0.38], [0.40], [0.42]])
     nan = np.nan
-    s = hip_thrust.setup(b, loads, benches, nan, nan, 0.45, 0.0, 0.75, nan, nan, 0.04, 0.5, 0.8, 0.0)
+    s = hip_thrust.setup(
+        b, loads, benches, nan, nan, 0.45, 0.0, 0.75, nan, nan, 0.04, 0.5, 0.8, 0.0
+    )
     phase = np.linspace(0.0, 1.0, 41)
     g = biomech.STANDARD_GRAVITY
     v = evaluate.hip_thrust_values(b, s, phase, g)

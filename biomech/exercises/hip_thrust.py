@@ -19,8 +19,8 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 
-from ..model import hip_thrust as model
 from .._contacts import check_bench
+from ..model import hip_thrust as model
 from ..model.evaluate import hip_thrust_values
 from ..model.geometry import Chain
 from ..model.hip_thrust import OFFSET_FRACTION

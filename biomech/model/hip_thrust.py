@@ -271,7 +271,14 @@ def feasibility(b, s):
     """The :class:`Feasibility` of set-up ``s`` for body ``b``; its extremes over the rep from
     :data:`ROM_SAMPLES` postures evenly spaced in phase."""
     zero = 0.0 * s.edge_x
-    reach, knee, hip, dorsi, plantar, clearance = zero, zero - 9.0, zero - 9.0, zero - 9.0, zero - 9.0, zero + 9.0
+    reach, knee, hip, dorsi, plantar, clearance = (
+        zero,
+        zero - 9.0,
+        zero - 9.0,
+        zero - 9.0,
+        zero - 9.0,
+        zero + 9.0,
+    )
     for k in range(ROM_SAMPLES):  # a fixed few postures, not the rep's samples
         c = chain_at(b, s, phase_to_trunk(s, k / (ROM_SAMPLES - 1.0)))
         knee_x, knee_y, hip_x, hip_y = c[0], c[1], c[2], c[3]
