@@ -24,7 +24,6 @@ import numpy as np
 
 from .anthropometry import Body, body_row
 from .exercises._base import Exercise
-from .model.evaluate import DEADLIFT, SQUAT
 from .model.reduce import RepSummary, summary
 from .model.rows import BodyRow
 
@@ -45,7 +44,6 @@ ENGINES = ("auto", "numba", "numpy")
 
 #: Exercise names (``Exercise.name``) the compiled engine drives.
 EXERCISES = ("hip_thrust", "squat", "deadlift")
-_LIFT = {"squat": SQUAT, "deadlift": DEADLIFT}
 
 #: Columns of a summary block (:class:`~biomech.model.reduce.RepSummary`).
 WIDTH = len(RepSummary._fields)
@@ -129,8 +127,10 @@ def run(p: Prepared, rows: slice, phase: np.ndarray, out: np.ndarray) -> None:
     if ex.name == "hip_thrust":
         normal = ex.bench_reaction == "normal"  # type: ignore[attr-defined]
         drive.hip_thrust_block(bodies, p.setups[rows], phase, p.g, normal, out)
+    elif ex.name == "squat":
+        drive.squat_block(bodies, p.setups[rows], phase, p.g, out)
     else:
-        drive.standing_block(bodies, p.setups[rows], phase, p.g, _LIFT[ex.name], out)
+        drive.deadlift_block(bodies, p.setups[rows], phase, p.g, out)
 
 
 def compiled(ex: Exercise, body: Body, phase: np.ndarray, g: float) -> np.ndarray:

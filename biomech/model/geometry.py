@@ -11,10 +11,10 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._engine import inline, kernel
+from .limits import HIP_FLEXION_MAX_DEG
 
-#: Anatomical limits the postures must respect, deg.
-MAX_KNEE_FLEXION_DEG = 165.0
-MAX_HIP_FLEXION_DEG = 150.0
+#: The hip thrust's cap on hip flexion (an alias of :data:`.limits.HIP_FLEXION_MAX_DEG`).
+MAX_HIP_FLEXION_DEG = HIP_FLEXION_MAX_DEG
 
 
 class Chain(NamedTuple):
