@@ -31,9 +31,9 @@ class Squat(Exercise):
     Notes
     -----
     Phase moves shank inclination and knee flexion linearly from the bottom (``p = 0``) to a
-    stacked lockout (``p = 1``): knee straight, the straight leg leaning so that the knee and
-    the hip carry the same (small) net moment, the hip flexing or extending a few degrees to
-    keep the bar over midfoot
+    stacked lockout (``p = 1``): knee straight, the straight leg leaning so that the middle of
+    the thigh is under the bar (knee and hip share the bar's moment), the hip flexing or
+    extending a few degrees to keep the bar over midfoot
     (:func:`biomech.model.standing.stacked_lean`). The trunk angle follows from the
     bar-over-midfoot constraint in closed form. Knee travel at the bottom grows with depth
     unless ``shank_angle_deg`` is set (:func:`biomech.model.standing.squat_shank_angle`).

@@ -33,36 +33,55 @@ class Pull(NamedTuple):
     lockout_y: Any
     #: the caller's cap on the shank's inclination (+inf: none)
     alpha_cap: Any
-    #: the shank's inclination and the bar's height when the bar passes the knee
+    #: the shank's inclination, the bar's height and the inclination's rate with height
+    #: (rad/m) when the bar passes the knee
     alpha_pass: Any
     pass_y: Any
+    pass_rate: Any
+    pass_curvature: Any
+    pass_third: Any
     load_kg: Any
 
 
 @inline
-def shin_contact_angle(b, bar_x, bar_y):
-    """Forward shank inclination (rad) at which the front of the shank (or of the knee, for
-    a bar above the shank's side) touches the bar at ``(bar_x, bar_y)``.
-
-    The shank's front lies ``r(s) = r_a + (r_k - r_a) s / L`` in front of its axis at ``s``
-    along it from the ankle; the bar, at ``(x, y)`` from the ankle, touches it where
-    ``x cos a - y sin a = r(x sin a + y cos a) + r_bar``, i.e.
-    ``(x - c y) cos a - (y + c x) sin a = r_a + r_bar`` with ``c = (r_k - r_a) / L``, one
-    cosine in ``a``. A bar beyond the shank's end touches the knee's circle:
-    ``|bar - knee| = r_k + r_bar``.
-    """
+def _shin_terms(b, bar_x, bar_y):
+    """The bar's contact with the shin as ``A cos a - B sin a = C`` (see
+    :func:`shin_contact_angle`): ``(A, B, C, c)``."""
     ankle, knee, _ = depths(b)
     dy = bar_y - b.ankle_height
     c = (knee - ankle) / b.shank
-    ax, ay = bar_x - c * dy, dy + c * bar_x
-    q = (ankle + BAR_RADIUS_M) / np.sqrt(ax * ax + ay * ay)
-    side = np.arccos(np.minimum(np.maximum(q, -1.0), 1.0)) - np.arctan2(ay, ax)
-    along = bar_x * np.sin(side) + dy * np.cos(side)
-    rho = knee + BAR_RADIUS_M
-    r = np.sqrt(bar_x * bar_x + dy * dy)
-    k = (r * r + b.shank * b.shank - rho * rho) / (2.0 * b.shank * r)
-    cap = np.arctan2(bar_x, dy) - np.arccos(np.minimum(np.maximum(k, -1.0), 1.0))
-    return select(along <= b.shank, side, cap)
+    return bar_x - c * dy, dy + c * bar_x, ankle + BAR_RADIUS_M + 0.0 * dy, c
+
+
+@inline
+def shin_contact_angle(b, bar_x, bar_y):
+    """Forward shank inclination (rad) at which the front of the shank touches the bar at
+    ``(bar_x, bar_y)``, and its rate with the bar's height (rad/m).
+
+    The shank's front lies ``r(s) = r_a + (r_k - r_a) s / L`` in front of its axis at ``s``
+    along it from the ankle (continued past the knee, whose circle of radius ``r_k`` it
+    contains to 0.1 mm); the bar, at ``(x, y)`` from the ankle, touches it where
+    ``x cos a - y sin a = r(x sin a + y cos a) + r_bar``, i.e.
+    ``(x - c y) cos a - (y + c x) sin a = r_a + r_bar`` with ``c = (r_k - r_a) / L``, one
+    cosine in ``a``. Differentiating ``F(a, y) = A cos a - B sin a - C`` (``A' = -c``,
+    ``B' = 1``) gives the rate ``a' = -F_y / F_a`` and the curvature
+    ``a'' = -N / F_a`` with ``N = 2 F_ya a' + F_aa a'^2`` (``F_yy = 0``, ``F_aa = -C`` on
+    the contact), and the third derivative ``a3 = -(N' + a'' F_a') / F_a`` with
+    ``N' = 2 (c cos a + sin a) a'^2 + 2 (F_ya - C a') a''`` and ``F_a' = F_ya - C a'``:
+    ``(a, a', a'', a3)``.
+    """
+    big_a, big_b, rhs, c = _shin_terms(b, bar_x, bar_y)
+    q = rhs / np.sqrt(big_a * big_a + big_b * big_b)
+    alpha = np.arccos(np.minimum(np.maximum(q, -1.0), 1.0)) - np.arctan2(big_b, big_a)
+    sn, cs = np.sin(alpha), np.cos(alpha)
+    f_a = -(big_a * sn + big_b * cs)
+    f_ya = c * sn - cs
+    rate = (c * cs + sn) / f_a
+    curvature = -(2.0 * f_ya * rate - rhs * rate * rate) / f_a
+    f_a_y = f_ya - rhs * rate
+    n_y = 2.0 * (c * cs + sn) * rate * rate + 2.0 * f_a_y * curvature
+    third = -(n_y + curvature * f_a_y) / f_a
+    return alpha, rate, curvature, third
 
 
 @inline
@@ -80,23 +99,32 @@ def pull_setup(b, load_kg, shank_angle_deg, plate_diameter):
 
     The bar's line is midfoot, or the front of the thigh at a stacked lockout if that lies
     further forward (the thigh's outline is evaluated where the bar over midfoot would be).
-    The bar passes the knee when it is level with the knee's centre, ``r_k + r_bar`` in
-    front of it."""
+    The bar passes the knee where it touches the shin's outline at the knee, ``r_k + r_bar``
+    in front of the knee's centre along the shank's normal:
+    ``L sin a + (r_k + r_bar) cos a = x``."""
     _, knee, thigh = depths(b)
     mid = midfoot_x(b)
     along = (lockout_height(b, mid) - b.ankle_height - b.shank) / b.thigh
     along = np.minimum(np.maximum(along, 0.0), 1.0)
     bar_x = np.maximum(mid, knee + along * (thigh - knee) + BAR_RADIUS_M)
     cap = select(np.isnan(shank_angle_deg), np.inf, np.deg2rad(shank_angle_deg))
-    q = (bar_x - knee - BAR_RADIUS_M) / b.shank
-    alpha_pass = np.minimum(np.arcsin(np.minimum(np.maximum(q, -1.0), 1.0)), cap)
+    rho = knee + BAR_RADIUS_M
+    q = bar_x / np.sqrt(b.shank * b.shank + rho * rho)
+    contact = np.arcsin(np.minimum(np.maximum(q, -1.0), 1.0)) - np.arctan2(rho, b.shank)
+    alpha_pass = np.minimum(contact, cap)
+    pass_y = b.ankle_height + b.shank * np.cos(alpha_pass) - rho * np.sin(alpha_pass)
+    _, rate, curvature, third = shin_contact_angle(b, bar_x, pass_y)
+    bent = contact > cap  # the capped shank leaves the shin before the knee: level there
     return Pull(
         bar_x,
         0.5 * plate_diameter + 0.0 * bar_x,
         lockout_height(b, bar_x),
         cap + 0.0 * bar_x,
         alpha_pass,
-        b.ankle_height + b.shank * np.cos(alpha_pass),
+        pass_y,
+        select(bent, 0.0, rate),
+        select(bent, 0.0, curvature),
+        select(bent, 0.0, third),
         load_kg + 0.0 * bar_x,
     )
 
@@ -104,15 +132,26 @@ def pull_setup(b, load_kg, shank_angle_deg, plate_diameter):
 @inline
 def shank_angle(b, s, bar_y):
     """The shank's forward inclination (rad) with the bar at ``bar_y``: on the shin below
-    the knee (at most the cap), then back to vertical with height along a smoothstep
-    ``alpha_pass (1 - 3u^2 + 2u^3)``, ``u`` the fraction of the rise from the knee to the
-    lockout: level at both ends, as the contact angle is where the bar passes the front of
-    the knee, so that the shank's motion has no corner."""
-    below = np.minimum(shin_contact_angle(b, s.bar_x, bar_y), s.alpha_cap)
+    the knee (at most the cap), then back to vertical at lockout along the degree-7
+    Hermite polynomial that leaves the knee with the contact's angle and its first three
+    derivatives in height and arrives with all four zero, so that the shank's velocity,
+    acceleration and jerk are continuous: ``a h0 + a' R h1 + a'' R^2 h2 + a3 R^3 h3``,
+    ``R`` the rise from the knee to the lockout, ``u`` the fraction of it,
+    ``w = (1 - u)^4``, ``h0 = w (1 + 4u + 10u^2 + 20u^3)``, ``h1 = w u (1 + 4u + 10u^2)``,
+    ``h2 = w u^2 (1 + 4u) / 2``, ``h3 = w u^3 / 6``."""
+    below, _, _, _ = shin_contact_angle(b, s.bar_x, bar_y)
     rise = np.maximum(s.lockout_y - s.pass_y, 1e-9)
     u = np.minimum(np.maximum((bar_y - s.pass_y) / rise, 0.0), 1.0)
-    above = s.alpha_pass * (1.0 - u * u * (3.0 - 2.0 * u))
-    return select(bar_y < s.pass_y, below, above)
+    v = (1.0 - u) * (1.0 - u)
+    w = v * v
+    h0 = w * (1.0 + u * (4.0 + u * (10.0 + 20.0 * u)))
+    h1 = w * u * (1.0 + u * (4.0 + 10.0 * u))
+    h2 = 0.5 * w * u * u * (1.0 + 4.0 * u)
+    h3 = w * u * u * u / 6.0
+    above = s.alpha_pass * h0 + rise * (
+        s.pass_rate * h1 + rise * (s.pass_curvature * h2 + rise * s.pass_third * h3)
+    )
+    return select(bar_y < s.pass_y, np.minimum(below, s.alpha_cap), above)
 
 
 @inline
@@ -142,4 +181,4 @@ def pull_posture(b, s, phase):
 @inline
 def pull_from_table(r):
     """The :class:`Pull` of one row ``r`` of a table whose columns are its fields."""
-    return Pull(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+    return Pull(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])

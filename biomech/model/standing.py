@@ -1,7 +1,7 @@
 """Back squat: a standing chain whose trunk keeps the bar over midfoot.
 
 Phase moves the shank's forward inclination and the knee flexion linearly from the bottom
-(``p = 0``) to a straight leg (``p = 1``) leaning so that knee and hip carry the same small moment
+(``p = 0``) to a straight leg (``p = 1``) leaning so that the middle of the thigh is under the bar
 (:func:`stacked_lean`); the trunk angle then follows in closed form: the bar lies at
 ``radius`` from the hip, ``offset`` from the trunk axis. (The deadlift: :mod:`.pull`.)
 """
@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._engine import inline, kernel, select
-from .geometry import centres_of_mass, chain, projected_arm, shoulders
+from .geometry import chain, projected_arm, shoulders
 from .limits import ANKLE_DORSIFLEXION_MAX_DEG
 from .rows import midfoot_x
 
@@ -55,15 +55,6 @@ SHANK_AT_PARALLEL_DEG = 30.0
 #: takes (``depth_deg`` at most 45 deg).
 DEEPEST_SQUAT_DEG = 45.0
 
-#: Bisection steps of the lockout lean (the interval halves to below 1e-12 rad).
-LEAN_STEPS = 40
-
-#: Largest forward lean of the straight leg at the squat's lockout, rad (10 deg: the ankle
-#: dorsiflexed 10 deg, the knee about 8 cm in front of the ankle, over midfoot; a modelling
-#: bound that keeps the stance stacked over the foot).
-MAX_LOCKOUT_LEAN = np.deg2rad(10.0)
-
-
 @inline
 def squat_shank_angle(depth_deg):
     """Default forward shank inclination at the bottom of a squat (rad) from its depth
@@ -90,42 +81,14 @@ def squat_chain_at(b, s, alpha, kappa):
 
 
 @inline
-def standing_imbalance(b, c, load_kg):
-    """Mass moments of what the knee and what the hip carry, about each (kg m; positive when
-    that centre of mass, bar included, is in front of the joint): the knee's net moment is
-    ``-g`` times the first, the hip's ``+g`` times the second (a straight leg)."""
-    xs, _ = centres_of_mass(b, c)
-    k, h = c.knee_x, c.hip_x
-    upper = (
-        b.m_trunk * (xs[3] - h)
-        + b.m_head * (xs[4] - h)
-        + b.m_upper_arm * (xs[5] - h)
-        + b.m_forearm * (xs[6] - h)
-        + b.m_hand * (xs[7] - h)
-        + load_kg * (c.bar_x - h)
-    )
-    carried = b.m_trunk + b.m_head + b.m_upper_arm + b.m_forearm + b.m_hand + load_kg
-    return b.m_thigh * (xs[2] - k) + upper + carried * (h - k), upper
-
-
-@inline
-def stacked_lean(b, s):
+def stacked_lean(b):
     """The squat's lockout lean (rad): knee and hip straight, the straight leg inclined so
-    that knee and hip carry the same (small) net moment while the bar stays over midfoot,
-    i.e. the knee's and the hip's mass moments sum to zero. Leaning forward moves the knee
-    and hip under what they carry, so the sum falls as the lean grows and bisection finds it,
-    within a lean of 0 to :data:`MAX_LOCKOUT_LEAN` (a light bar's root lies beyond: the leg
-    then stops at that lean rather than hyperextend the hip)."""
-    low = 0.0 * s.radius
-    high = MAX_LOCKOUT_LEAN + 0.0 * s.radius
-    for _ in range(LEAN_STEPS):
-        mid = 0.5 * (low + high)
-        c, _ = squat_chain_at(b, s, mid, 0.0 * mid)
-        knee, hip = standing_imbalance(b, c, s.load_kg)
-        ahead = knee + hip > 0.0
-        low = select(ahead, mid, low)
-        high = select(ahead, high, mid)
-    return 0.5 * (low + high)
+    that the middle of the thigh is over midfoot, under the bar: the knee is as far behind
+    the bar's line as the hip is in front of it, so knee and hip share the bar's moment
+    (each a flexion moment of the bar's weight times that distance, a few centimetres)
+    instead of one joint carrying it all. The trunk then leans just enough to keep the bar
+    over midfoot, a few degrees of hip flexion or extension."""
+    return np.arcsin(midfoot_x(b) / (b.shank + 0.5 * b.thigh))
 
 
 @kernel
@@ -139,12 +102,10 @@ def squat_setup(b, load_kg, depth_deg, shank_angle_deg, bar_above, bar_behind):
         np.isnan(shank_angle_deg), squat_shank_angle(depth_deg), np.deg2rad(shank_angle_deg)
     )
     kappa_bottom = 0.5 * np.pi + np.deg2rad(depth_deg) + alpha_bottom
-    radius = np.sqrt(along * along + bar_behind * bar_behind) + 0.0 * alpha_bottom
+    radius = np.sqrt(along * along + bar_behind * bar_behind)
     offset = np.arctan2(bar_behind, along)
-    partial = Setup(radius, np.cos(offset), np.sin(offset), alpha_bottom, kappa_bottom,
-                    0.0 * alpha_bottom, load_kg + 0.0 * alpha_bottom)  # fmt: skip
-    return Setup(radius, partial.cos_offset, partial.sin_offset, alpha_bottom, kappa_bottom,
-                 stacked_lean(b, partial), partial.load_kg)  # fmt: skip
+    return Setup(radius, np.cos(offset), np.sin(offset), alpha_bottom, kappa_bottom,
+                 stacked_lean(b) + 0.0 * alpha_bottom, load_kg)  # fmt: skip
 
 
 @inline
