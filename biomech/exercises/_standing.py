@@ -64,24 +64,29 @@ def check_clearance(setting: str, b, c) -> None:
             raise InfeasibleSetupError(msg)
 
 
-def check_joint_ranges(setting: str, b, c) -> None:
+def check_joint_ranges(setting: str, b, c, reach_ratio=None, hip=True) -> None:
     """Raise :class:`~biomech.InfeasibleSetupError` (starting with ``setting``) if the
     postures ``c`` leave the ranges of :mod:`biomech.model.limits`: ankle dorsiflexion
     (shank forward of vertical over a flat foot) and plantarflexion, knee flexion, hip
-    extension (hip flexion is checked from the rep's extremes)."""
+    extension (hip flexion is checked from the rep's extremes). Postures whose
+    ``reach_ratio`` is beyond +-1 are left to :func:`check_path_extremes`; ``hip=False``
+    leaves out the hip (a deep squat's hip flexion beyond 180 deg would wrap to extension)."""
+    if reach_ratio is not None:
+        reachable = np.abs(reach_ratio) <= 1.0
+        c = type(c)(*(np.where(reachable, v, np.nan) for v in c))
     shank = np.rad2deg(np.arctan2(c.knee_x, c.knee_y - b.ankle_height))
     thigh = np.arctan2(c.hip_y - c.knee_y, c.hip_x - c.knee_x)
     knee = np.rad2deg(thigh - np.arctan2(c.knee_y - b.ankle_height, c.knee_x))
-    hip = np.rad2deg(geometry.hip_flexion(c))
+    hip_flexion = np.rad2deg(geometry.hip_flexion(c))
     for value, limit, what, advice in (
         (shank, limits.ANKLE_DORSIFLEXION_MAX_DEG, "ankle dorsiflexion", "less knee travel"),
         (-shank, limits.ANKLE_PLANTARFLEXION_MAX_DEG, "ankle plantarflexion", "more knee travel"),
         (knee, limits.KNEE_FLEXION_MAX_DEG, "knee flexion", "a shallower bottom"),
-        (-hip, limits.HIP_EXTENSION_MAX_DEG, "hip extension", "a heavier bar or less lean"),
+        (-hip_flexion if hip else 0.0 * hip_flexion, limits.HIP_EXTENSION_MAX_DEG, "hip extension", "less lean"),
     ):
-        if np.any(value > limit):
+        if np.nanmax(value, initial=-np.inf) > limit:
             msg = (
-                f"{setting} needs {float(np.max(value)):.0f} deg of {what}; at most "
+                f"{setting} needs {float(np.nanmax(value)):.0f} deg of {what}; at most "
                 f"{limit:.0f} deg is allowed ({advice})."
             )
             raise InfeasibleSetupError(msg)

@@ -111,8 +111,10 @@ class Squat(Exercise):
         )
         shank = np.nan if self.shank_angle_deg is None else self.shank_angle_deg
         s = standing.squat_setup(b, self.load_kg, self.depth_deg, shank, above, behind)
-        ends, _ = standing.squat_posture(b, s, np.array([0.0, 1.0]))
-        check_joint_ranges(self._setting(), b, ends)
+        bottom, ratio = standing.squat_posture(b, s, np.zeros(1))
+        check_joint_ranges(self._setting(), b, bottom, ratio, hip=False)
+        lockout, ratio = standing.squat_posture(b, s, np.ones(1))
+        check_joint_ranges(self._setting(), b, lockout, ratio)
         return s
 
     def _setting(self) -> str:
