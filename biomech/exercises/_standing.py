@@ -82,7 +82,12 @@ def check_joint_ranges(setting: str, b, c, reach_ratio=None, hip=True) -> None:
         (shank, limits.ANKLE_DORSIFLEXION_MAX_DEG, "ankle dorsiflexion", "less knee travel"),
         (-shank, limits.ANKLE_PLANTARFLEXION_MAX_DEG, "ankle plantarflexion", "more knee travel"),
         (knee, limits.KNEE_FLEXION_MAX_DEG, "knee flexion", "a shallower bottom"),
-        (-hip_flexion if hip else 0.0 * hip_flexion, limits.HIP_EXTENSION_MAX_DEG, "hip extension", "less lean"),
+        (
+            -hip_flexion if hip else 0.0 * hip_flexion,
+            limits.HIP_EXTENSION_MAX_DEG,
+            "hip extension",
+            "less lean",
+        ),
     ):
         if np.nanmax(value, initial=-np.inf) > limit:
             msg = (

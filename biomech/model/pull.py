@@ -1,13 +1,14 @@
 """Conventional deadlift: the bar rises on a vertical line from the floor, hanging from the
 shoulders (arms straight and vertical), against the front of the legs.
 
-The rep is parameterized by the bar's height, linear in phase from the floor (the plates'
-radius, ``p = 0``) to the lockout (``p = 1``). The shank's inclination follows from the
-legs' outline (:mod:`.surfaces`): while the bar is below the knee the shin touches it (or
-leans less, if the caller caps it), so the knees come back as the bar rises and let it pass
-the patella; above the knee the shank comes back to vertical linearly with the bar's
-height, the bar in front of the thigh. Thigh and trunk then reach from the knee to the
-shoulders above the bar by two-link inverse kinematics, the hip behind.
+The rep is parameterized by the bar's height, from the floor (the plates' radius, ``p = 0``)
+to the lockout (``p = 1``), easing into the lockout (:func:`pull_posture`). The shank's
+inclination follows from the legs' outline (:mod:`.surfaces`): while the bar is below the
+knee the shin touches it (or leans less, if the caller caps it), so the knees come back as
+the bar rises and let it pass the patella; above the knee the shank comes back to vertical
+smoothly (:func:`shank_angle`), the bar in front of the thigh. Thigh and trunk then reach
+from the knee to the shoulders above the bar by two-link inverse kinematics, the hip
+behind.
 
 Lockout stands stacked: knee and hip straight and over the ankle (shank and thigh
 vertical), the trunk leaning forward just enough to hold the shoulders over the bar, which
@@ -157,8 +158,14 @@ def shank_angle(b, s, bar_y):
 @inline
 def pull_posture(b, s, phase):
     """The deadlift's :class:`~.geometry.Chain` at ``phase`` and its reach ratio (the
-    knee-to-shoulder distance over thigh plus trunk: beyond 1 the bar is out of reach)."""
-    bar_y = s.start_y + (s.lockout_y - s.start_y) * phase
+    knee-to-shoulder distance over thigh plus trunk: beyond 1 the bar is out of reach).
+
+    The bar's height eases into the lockout, ``y = y_lock - (y_lock - y_start)(1 - p)^2``:
+    near a stacked lockout the bar rises as the square of the hip's remaining extension, so
+    this keeps the hip's angle about linear in phase there (a bar height linear in phase
+    would leave a third of the hip's extension to the last tenth of the rep)."""
+    rest = 1.0 - phase
+    bar_y = s.lockout_y - (s.lockout_y - s.start_y) * rest * rest
     alpha = shank_angle(b, s, bar_y)
     knee_x = b.shank * np.sin(alpha)
     knee_y = b.ankle_height + b.shank * np.cos(alpha)

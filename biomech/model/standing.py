@@ -55,6 +55,7 @@ SHANK_AT_PARALLEL_DEG = 30.0
 #: takes (``depth_deg`` at most 45 deg).
 DEEPEST_SQUAT_DEG = 45.0
 
+
 @inline
 def squat_shank_angle(depth_deg):
     """Default forward shank inclination at the bottom of a squat (rad) from its depth
