@@ -53,7 +53,8 @@ CHECKED_PHASES = np.linspace(0.0, 1.0, 81)
 def check_clearance(setting: str, b, c) -> None:
     """Raise :class:`~biomech.InfeasibleSetupError` (starting with ``setting``) if the bar
     of the postures ``c`` enters the shank, the knee or the thigh
-    (:func:`biomech.model.surfaces.bar_gaps`; half a millimetre is the outline's taper approximation)."""
+    (:func:`biomech.model.surfaces.bar_gaps`; half a millimetre is the taper's
+    approximation)."""
     gaps = surfaces.bar_gaps(b, c.knee_x, c.knee_y, c.hip_x, c.hip_y, c.bar_x, c.bar_y)
     for name, gap in zip(("shin", "knee", "thigh"), gaps, strict=True):
         if np.any(gap < -5e-4):
