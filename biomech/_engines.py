@@ -24,6 +24,7 @@ import numpy as np
 
 from .anthropometry import Body, body_row
 from .exercises._base import Exercise
+from .model.evaluate import DEADLIFT, SQUAT
 from .model.reduce import RepSummary, summary
 from .model.rows import BodyRow
 
@@ -127,10 +128,9 @@ def run(p: Prepared, rows: slice, phase: np.ndarray, out: np.ndarray) -> None:
     if ex.name == "hip_thrust":
         normal = ex.bench_reaction == "normal"  # type: ignore[attr-defined]
         drive.hip_thrust_block(bodies, p.setups[rows], phase, p.g, normal, out)
-    elif ex.name == "squat":
-        drive.squat_block(bodies, p.setups[rows], phase, p.g, out)
     else:
-        drive.deadlift_block(bodies, p.setups[rows], phase, p.g, out)
+        lift = SQUAT if ex.name == "squat" else DEADLIFT
+        drive.standing_block(bodies, p.setups[rows], phase, p.g, lift, out)
 
 
 def compiled(ex: Exercise, body: Body, phase: np.ndarray, g: float) -> np.ndarray:

@@ -118,3 +118,40 @@ def test_standing_lifts_stay_inside_the_ranges_of_motion(exercise):
 def test_a_squat_past_the_ankle_range_is_refused_by_name():
     with pytest.raises(ValueError, match=r"`shank_angle_deg` = 45.0 needs 45 deg of ankle"):
         simulate(Squat(depth_deg=10.0, shank_angle_deg=45.0), n=11)
+
+
+def test_a_bar_inside_the_leg_is_refused_by_name():
+    """The clearance check names the parameter and which way to move it."""
+    from biomech.exercises._standing import check_clearance
+
+    b = body_row(Body.default(), extra_dims=0)
+    s = pull.pull_setup(b, 100.0, np.nan, 0.45)
+    c, _ = pull.pull_posture(b, s, np.zeros(1))
+    inside = c._replace(bar_x=c.bar_x - 0.01)  # 1 cm into the shin
+    with pytest.raises(ValueError, match=r"^`shank_angle_deg` = None puts the bar 10 mm inside "):
+        check_clearance("`shank_angle_deg` = None", b, inside)
+
+
+def test_a_capped_shank_keeps_the_bar_off_the_shin():
+    """``shank_angle_deg`` caps the knees' travel: below the cap the shin leaves the bar."""
+    ds = simulate(Deadlift(shank_angle_deg=5.0), n=41)
+    ankle = ds["joint_angle"].sel(joint="ankle")
+    assert float(ankle.max()) == pytest.approx(5.0, abs=1e-9)
+    assert Deadlift().resolved().shank_angle_deg > 5.0
+
+
+@pytest.mark.parametrize("height", [1.55, 1.8, 2.0])
+def test_compiled_deadlift_path_equals_numpy(height):
+    """The compiled engine runs the same source: its postures, and so the bar's clearance,
+    equal numpy's."""
+    compiled = pytest.importorskip("biomech.model.compiled.pull")
+    b = body_row(Body(height_m=height, mass_kg=80.0), extra_dims=0)
+    row = type(b)(*(float(v) for v in b))
+    s = pull.pull_setup(row, 100.0, np.nan, 0.45)
+    sc = compiled.pull_setup(row, 100.0, np.nan, 0.45)
+    np.testing.assert_allclose(np.array(sc, dtype=float), np.array(s, dtype=float), rtol=1e-13)
+    for p in np.linspace(0.0, 1.0, 9):
+        c, _ = pull.pull_posture(row, s, p)
+        cc, _ = compiled.pull_posture(row, sc, p)
+        np.testing.assert_allclose(np.array(cc, dtype=float), np.array(c, dtype=float),
+                                   rtol=1e-12, atol=1e-12)  # fmt: skip

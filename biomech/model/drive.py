@@ -8,9 +8,9 @@ writes the summary into the set-up's row of ``out``.
 
 import numpy as np
 
-from . import hip_thrust, pull, standing
+from . import hip_thrust
 from ._engine import kernel
-from .evaluate import deadlift_values, hip_thrust_values, squat_values, store
+from .evaluate import hip_thrust_values, standing_values, store
 from .reduce import PostureValues, summary, write
 from .rows import body_from_table
 
@@ -42,26 +42,13 @@ def hip_thrust_block(bodies, setups, phase, g, normal, out):  # pragma: no cover
 
 
 @kernel
-def squat_block(bodies, setups, phase, g, out):  # pragma: no cover - compiled
-    """Summaries of squat set-ups (rows of ``setups``, :class:`.standing.Setup`) into the
-    rows of ``out`` (see :func:`hip_thrust_block`)."""
+def standing_block(bodies, setups, phase, g, lift, out):  # pragma: no cover - compiled
+    """Summaries of squat or deadlift set-ups (rows of ``setups``: :class:`.standing.Setup`
+    or :class:`.pull.Pull`, ``lift`` :data:`.evaluate.SQUAT` or :data:`.evaluate.DEADLIFT`)
+    into the rows of ``out`` (see :func:`hip_thrust_block`)."""
     buffer = np.empty((N_VALUES, phase.size))
     for i in range(setups.shape[0]):
         b = body_from_table(bodies[0 if bodies.shape[0] == 1 else i])
-        s = standing.setup_from_table(setups[i])
         for j in range(phase.size):
-            store(buffer, j, squat_values(b, s, phase[j], g))
-        write(out[i], _reduce(buffer, phase, b))
-
-
-@kernel
-def deadlift_block(bodies, setups, phase, g, out):  # pragma: no cover - compiled
-    """Summaries of deadlift set-ups (rows of ``setups``, :class:`.pull.Pull`) into the
-    rows of ``out`` (see :func:`hip_thrust_block`)."""
-    buffer = np.empty((N_VALUES, phase.size))
-    for i in range(setups.shape[0]):
-        b = body_from_table(bodies[0 if bodies.shape[0] == 1 else i])
-        s = pull.pull_from_table(setups[i])
-        for j in range(phase.size):
-            store(buffer, j, deadlift_values(b, s, phase[j], g))
+            store(buffer, j, standing_values(b, setups[i], phase[j], g, lift))
         write(out[i], _reduce(buffer, phase, b))

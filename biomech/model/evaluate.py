@@ -58,6 +58,19 @@ def deadlift_values(b, s, phase, g):
     return _values(b, c, g, s.load_kg, False, contact, hip_flexion(c), ratio)
 
 
+#: The ``lift`` argument of :func:`standing_values`.
+SQUAT, DEADLIFT = 1, 2
+
+
+@inline
+def standing_values(b, row, phase, g, lift):
+    """The squat's (``lift`` = :data:`SQUAT`) or deadlift's values at ``phase``, its set-up
+    read from the table row ``row`` (the two set-ups differ, their values do not)."""
+    if lift == SQUAT:
+        return squat_values(b, standing.setup_from_table(row), phase, g)
+    return deadlift_values(b, pull.pull_from_table(row), phase, g)
+
+
 @inline
 def store(buffer, j, v):
     """Posture ``j``'s values ``v`` into column ``j`` of a (values, n) buffer."""
