@@ -6,10 +6,11 @@ the knee and ankle, because the body's weight drives the joint to the end of its
 each limit says which it is.
 """
 
-#: Largest ankle dorsiflexion (forward shank inclination over a flat foot): the mean
-#: greatest dorsiflexion of 30 adults squatting with the heels down, about 38 deg
-#: (Hemmerich et al. 2006, J Orthop Res 24:770-781), rounded up to 40 deg so that a
-#: typical body's deepest heels-down squat is allowed.
+#: Largest ankle dorsiflexion (forward shank inclination over a flat foot), 40 deg: about
+#: the greatest dorsiflexion of adults squatting with the heels down (Hemmerich et al. 2006,
+#: J Orthop Res 24:770-781, heels-flat squat; the abstract read gives the knee's and hip's
+#: values, the ankle's about 38 deg is recalled from the paper and not yet checked), rounded
+#: up so that a typical body's deepest heels-down squat is allowed.
 ANKLE_DORSIFLEXION_MAX_DEG = 40.0
 
 #: Largest ankle plantarflexion: the clinical norm, 50 deg (American Academy of
@@ -17,7 +18,7 @@ ANKLE_DORSIFLEXION_MAX_DEG = 40.0
 ANKLE_PLANTARFLEXION_MAX_DEG = 50.0
 
 #: Largest knee flexion: the mean of 30 adults squatting with the heels up,
-#: 157 +- 6 deg (Hemmerich et al. 2006, J Orthop Res 24:770-781), i.e. thigh on calf.
+#: 157 +- 6 deg (Hemmerich et al. 2006, J Orthop Res 24:770-781, abstract), thigh on calf.
 KNEE_FLEXION_MAX_DEG = 157.0
 
 #: Largest trunk-to-thigh flexion. The model's "hip" is the angle between the trunk axis
