@@ -8,8 +8,9 @@ as a fraction of stature, from the mean girths of 247 physically active men (Hei
 2003, J Stat Educ 11(2), the "body dimensions" data): ankle girth about 23 cm, knee girth
 (over the patella) about 37 cm, upper thigh girth (below the gluteal fold) about 56 cm, at
 a mean stature of 1.78 m (rounded means, recalled; the published rows read agree, e.g. a
-1.74 m man: ankle 23.5, knee 34.5, thigh 51.5 cm). For a 1.80 m body: 3.7 cm at the ankle, 6.0 cm at the knee (the
-patella's front is 5-6 cm in front of the knee joint centre), 9.0 cm at the top of the
+1.74 m man: ankle 23.5, knee 34.5, thigh 51.5 cm). For a 1.80 m body: 3.7 cm at the
+ankle, 6.0 cm at the knee (the patella's front is 5-6 cm in front of the knee joint centre),
+9.0 cm at the top of the
 thigh. A round section overstates the depth of the shin over the tibial crest a little,
 which keeps a bar that clears it clear of the real shin.
 """
