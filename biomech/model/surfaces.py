@@ -10,9 +10,8 @@ as a fraction of stature, from the mean girths of 247 physically active men (Hei
 a mean stature of 1.78 m (rounded means, recalled; the published rows read agree, e.g. a
 1.74 m man: ankle 23.5, knee 34.5, thigh 51.5 cm). For a 1.80 m body: 3.7 cm at the
 ankle, 6.0 cm at the knee (the patella's front is 5-6 cm in front of the knee joint centre),
-9.0 cm at the top of the
-thigh. A round section overstates the depth of the shin over the tibial crest a little,
-which keeps a bar that clears it clear of the real shin.
+9.0 cm at the top of the thigh. A round section overstates the depth of the shin over the
+tibial crest a little, which keeps a bar that clears it clear of the real shin.
 """
 
 import numpy as np
