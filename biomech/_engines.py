@@ -45,7 +45,6 @@ ENGINES = ("auto", "numba", "numpy")
 
 #: Exercise names (``Exercise.name``) the compiled engine drives.
 EXERCISES = ("hip_thrust", "squat", "deadlift")
-_LIFT = {"squat": SQUAT, "deadlift": DEADLIFT}
 
 #: Columns of a summary block (:class:`~biomech.model.reduce.RepSummary`).
 WIDTH = len(RepSummary._fields)
@@ -129,7 +128,8 @@ def run(p: Prepared, rows: slice, phase: np.ndarray, out: np.ndarray) -> None:
     if ex.name == "hip_thrust":
         drive.hip_thrust_block(bodies, p.setups[rows], phase, p.g, out)
     else:
-        drive.standing_block(bodies, p.setups[rows], phase, p.g, _LIFT[ex.name], out)
+        lift = SQUAT if ex.name == "squat" else DEADLIFT
+        drive.standing_block(bodies, p.setups[rows], phase, p.g, lift, out)
 
 
 def compiled(ex: Exercise, body: Body, phase: np.ndarray, g: float) -> np.ndarray:

@@ -61,7 +61,7 @@ STANDING_CASES = {
         "exercise": Squat,
         "bar_position": ["high", "low"],
         "depth_deg": [-20.0, 0.0, 10.0],
-        "shank_angle_deg": [30.0, 45.0],
+        "shank_angle_deg": [30.0, 40.0],
         "load_kg": [0.0, 140.0],
     },
     "squat-bar-set-sexes": {
@@ -288,14 +288,14 @@ def test_bad_engine_is_named(exercise, kw, exc, match):
         (
             Squat,
             {"depth_deg": 45.0, "shank_angle_deg": [40.0, 50.0]},
-            r"^`depth_deg` = 45.0 with `shank_angle_deg` = 40 to 50 \(swept\) needs 185 deg of "
-            r"knee flexion at the bottom",
+            r"^`depth_deg` = 45.0 with `shank_angle_deg` = 40 to 50 \(swept\) needs 50 deg of "
+            r"ankle dorsiflexion; at most 40 deg is allowed",
         ),
         (
             Squat,
             {"bar_behind_shoulder_m": [0.0, 0.3], "bar_above_shoulder_m": -0.3, "depth_deg": 20.0},
-            r"^`depth_deg` = 20.0 with `shank_angle_deg` = 30.0 is out of reach: the hips would "
-            r"be 1.43 times the hip-to-bar distance behind midfoot",
+            r"^`depth_deg` = 20.0 with `shank_angle_deg` = None is out of reach: the hips would "
+            r"be 1.30 times the hip-to-bar distance behind midfoot",
         ),
     ],
 )

@@ -8,13 +8,13 @@ from typing import Any, ClassVar
 import numpy as np
 
 from .._validation import InfeasibleSetupError
-from ..model import standing
-from ..model.evaluate import DEADLIFT, standing_values
+from ..model import pull
+from ..model.evaluate import deadlift_values
 from ..model.geometry import Chain
 from ..model.rows import BodyRow
 from ..parameters import describe, parameter
 from ._base import LOAD_PARAMETER, Exercise, shown
-from ._standing import check_path_extremes
+from ._standing import CHECKED_PHASES, check_clearance, check_joint_ranges, check_path_extremes
 
 __all__ = ["Deadlift"]
 
@@ -30,11 +30,15 @@ class Deadlift(Exercise):
 
     Notes
     -----
-    The arms hang vertically from the shoulder joint centres to the bar, so the shoulders stay
-    directly over the bar and the bar over midfoot. At the start the hip is placed by two-link
-    inverse kinematics (thigh and trunk) from the knee to the shoulders; phase then moves shank
-    inclination and knee flexion linearly to a straight body (``p = 1``) leaning just enough to
-    keep the shoulders over midfoot, and the trunk angle keeps them there in closed form.
+    The bar rises on a vertical line, linearly in phase from the floor (``p = 0``) to a
+    stacked lockout (``p = 1``: shank and thigh vertical, hip and knee over the ankle, the
+    trunk leaning just enough to hold the shoulders over the bar); the arms hang vertically
+    from the shoulder joint centres. The bar touches the shins at lift-off and while it is
+    below the knee (the knees come back to let it pass the patella), then rises in front of
+    the thigh; it never enters the legs' outline (:mod:`biomech.model.surfaces`). Its line is
+    midfoot, or the front of the thigh at lockout if that is further forward. Thigh and
+    trunk are placed by two-link inverse kinematics from the knee to the shoulders
+    (:mod:`biomech.model.pull`).
 
     Examples
     --------
@@ -47,13 +51,15 @@ class Deadlift(Exercise):
     name: ClassVar[str] = "deadlift"
 
     load_kg: float = LOAD_PARAMETER("Total mass of the barbell.")
-    shank_angle_deg: float = parameter(
-        10.0,
+    shank_angle_deg: float | None = parameter(
+        None,
         "a forward shank inclination",
-        "Forward inclination of the shank from vertical at the start (bar on the floor).",
+        "Largest forward inclination of the shank from vertical while the bar is below the "
+        "knee (the knees stay at most this far forward).",
         unit="deg",
         low=0.0,
         high=40.0,
+        none="the shins touch the bar (the bar's surface on the front of the shin)",
     )
     plate_diameter_m: float = parameter(
         0.45,
@@ -66,38 +72,38 @@ class Deadlift(Exercise):
     )
 
     # ----------------------------------------------------------------------------- core ----
-    def _prepare(self, b: BodyRow) -> standing.Setup:
-        """The model's set-up: the start checked, the thigh placed to reach the shoulders."""
-        start = standing.deadlift_start(b, self.shank_angle_deg, self.plate_diameter_m)
-        if np.any(start.lockout_above_plates <= 0.0):
-            lockout = float(np.min(start.lockout_above_plates + 0.5 * self.plate_diameter_m))
+    def _prepare(self, b: BodyRow) -> pull.Pull:
+        """The model's set-up, checked: the bar starts below lockout, stays outside the
+        legs and the joints inside their ranges (:mod:`biomech.model.limits`)."""
+        cap = np.nan if self.shank_angle_deg is None else self.shank_angle_deg
+        s = pull.pull_setup(b, self.load_kg, cap, self.plate_diameter_m)
+        if np.any(s.start_y >= s.lockout_y):
             msg = (
                 f"`plate_diameter_m` = {shown(self.plate_diameter_m)}: the bar would start above "
-                f"the height it reaches at lockout ({lockout:.3f} m)."
+                f"the height it reaches at lockout ({float(np.min(s.lockout_y)):.3f} m). Use "
+                "smaller plates."
             )
             raise InfeasibleSetupError(msg)
-        if np.any(start.reach_to_start < 0.0):
-            short = float(np.max(-start.reach_to_start))
-            msg = (
-                f"`shank_angle_deg` = {shown(self.shank_angle_deg)}: the bar on the floor is out "
-                f"of reach (the shoulders would have to be {short:.3f} m further from the knees "
-                f"than thigh plus trunk allow)."
-            )
-            raise InfeasibleSetupError(msg)
-        return standing.deadlift_setup(b, self.load_kg, self.shank_angle_deg, start)
+        c, _ = pull.pull_posture(b, s, CHECKED_PHASES)
+        check_clearance(f"`shank_angle_deg` = {shown(self.shank_angle_deg)}", b, c)
+        check_joint_ranges(f"`shank_angle_deg` = {shown(self.shank_angle_deg)}", b, c)
+        return s
+
+    def _resolved(self, b: BodyRow, prepared: Any) -> dict[str, Any]:
+        c, _ = pull.pull_posture(b, prepared, np.zeros(1))
+        return {"shank_angle_deg": np.rad2deg(np.arcsin(c.knee_x / b.shank))[..., 0]}
 
     def _chain(self, b: BodyRow, prepared: Any, phase) -> tuple[Chain, Any]:
-        return standing.deadlift_posture(b, prepared, phase)
+        return pull.pull_posture(b, prepared, phase)
 
     def _values(self, b: BodyRow, prepared: Any, phase, g: float) -> Any:
-        return standing_values(b, prepared, phase, g, DEADLIFT)
+        return deadlift_values(b, prepared, phase, g)
 
     def _check_extremes(self, prepared: Any, max_reach, max_flexion_deg) -> None:
         check_path_extremes(
             f"`shank_angle_deg` = {shown(self.shank_angle_deg)}",
             max_reach,
-            prepared.kappa_bottom,
+            0.0 * max_reach,
             max_flexion_deg,
-            "shoulder distance from midfoot on the way up, so the shoulders cannot stay over "
-            "the bar.",
+            "shoulder distance the thigh and trunk span, so the bar cannot be reached.",
         )

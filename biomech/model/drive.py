@@ -8,7 +8,7 @@ writes the summary into the set-up's row of ``out``.
 
 import numpy as np
 
-from . import hip_thrust, standing
+from . import hip_thrust
 from ._engine import kernel
 from .evaluate import hip_thrust_values, standing_values, store
 from .reduce import PostureValues, summary, write
@@ -43,12 +43,12 @@ def hip_thrust_block(bodies, setups, phase, g, out):  # pragma: no cover - compi
 
 @kernel
 def standing_block(bodies, setups, phase, g, lift, out):  # pragma: no cover - compiled
-    """Summaries of squat or deadlift set-ups (rows of ``setups``,
-    :class:`.standing.Setup`) into the rows of ``out`` (see :func:`hip_thrust_block`)."""
+    """Summaries of squat or deadlift set-ups (rows of ``setups``: :class:`.standing.Setup`
+    or :class:`.pull.Pull`, ``lift`` :data:`.evaluate.SQUAT` or :data:`.evaluate.DEADLIFT`)
+    into the rows of ``out`` (see :func:`hip_thrust_block`)."""
     buffer = np.empty((N_VALUES, phase.size))
     for i in range(setups.shape[0]):
         b = body_from_table(bodies[0 if bodies.shape[0] == 1 else i])
-        s = standing.setup_from_table(setups[i])
         for j in range(phase.size):
-            store(buffer, j, standing_values(b, s, phase[j], g, lift))
+            store(buffer, j, standing_values(b, setups[i], phase[j], g, lift))
         write(out[i], _reduce(buffer, phase, b))

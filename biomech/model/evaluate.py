@@ -5,14 +5,11 @@ numpy calls these with a phase axis and arrays of set-ups that broadcast against
 compiled loops of ``drive`` call them once per posture.
 """
 
-from . import hip_thrust, standing
+from . import hip_thrust, pull, standing
 from ._engine import inline
 from .geometry import centres_of_mass, hip_flexion
 from .reduce import posture_values
 from .statics import floor_only, hip_shares, net_moments, reactions, weights
-
-#: The ``lift`` argument of :func:`standing_values`.
-SQUAT, DEADLIFT = 1, 2
 
 #: The bar pushes straight down when held still.
 DOWN = (0.0, -1.0)
@@ -43,14 +40,32 @@ def hip_thrust_values(b, s, phase, g):
 
 
 @inline
-def standing_values(b, s, phase, g, lift):
-    """The squat's (``lift`` = :data:`SQUAT`) or deadlift's values at ``phase``."""
-    if lift == SQUAT:
-        c, ratio = standing.squat_posture(b, s, phase)
-    else:
-        c, ratio = standing.deadlift_posture(b, s, phase)
+def squat_values(b, s, phase, g):
+    """The squat's values at ``phase`` (set-up ``s``, :class:`.standing.Setup`)."""
+    c, ratio = standing.squat_posture(b, s, phase)
     contact = floor_only(0.0 * c.bar_x)
     return _values(b, c, g, s.load_kg, False, contact, hip_flexion(c), ratio)
+
+
+@inline
+def deadlift_values(b, s, phase, g):
+    """The deadlift's values at ``phase`` (set-up ``s``, :class:`.pull.Pull`)."""
+    c, ratio = pull.pull_posture(b, s, phase)
+    contact = floor_only(0.0 * c.bar_x)
+    return _values(b, c, g, s.load_kg, False, contact, hip_flexion(c), ratio)
+
+
+#: The ``lift`` argument of :func:`standing_values`.
+SQUAT, DEADLIFT = 1, 2
+
+
+@inline
+def standing_values(b, row, phase, g, lift):
+    """The squat's (``lift`` = :data:`SQUAT`) or deadlift's values at ``phase``, its set-up
+    read from the table row ``row`` (the two set-ups differ, their values do not)."""
+    if lift == SQUAT:
+        return squat_values(b, standing.setup_from_table(row), phase, g)
+    return deadlift_values(b, pull.pull_from_table(row), phase, g)
 
 
 @inline

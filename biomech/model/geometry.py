@@ -12,10 +12,6 @@ import numpy as np
 
 from ._engine import inline, kernel
 
-#: Anatomical limits the postures must respect, deg.
-MAX_KNEE_FLEXION_DEG = 165.0
-MAX_HIP_FLEXION_DEG = 150.0
-
 
 class Chain(NamedTuple):
     """A posture: the joint centres, the head's centre of mass and the bar (m), and the unit

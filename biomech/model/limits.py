@@ -1,21 +1,33 @@
-"""Ranges of motion the postures must stay inside, for loaded weight-bearing postures (deg).
+"""Ranges of motion the standing postures must respect, deg (anatomical angles of
+:mod:`biomech.conventions`: ankle dorsiflexion 0 with the shank perpendicular to the sole).
 
-Anatomical angles as in :mod:`biomech.conventions`: ankle dorsiflexion positive (the shank
-leaning forward over a flat foot), knee flexion positive, hip flexion positive (thigh-to-trunk
-angle, so it includes the flexion of the lumbar spine and pelvis the trunk segment carries).
+Weight-bearing, loaded postures reach further than the clinical (passive, supine) norms at
+the knee and ankle, because the body's weight drives the joint to the end of its range;
+each limit says which it is.
 """
 
-#: Largest ankle dorsiflexion: passive non-weight-bearing norms are about 20 deg (Soucie et al.
-#: 2011, Haemophilia 17:500-507); a loaded lunge or deep squat takes the shank further, and
-#: 40 deg is a modelling bound (no measured weight-bearing value was found).
+#: Largest ankle dorsiflexion (forward shank inclination over a flat foot), 40 deg: about
+#: the greatest dorsiflexion of adults squatting with the heels down (Hemmerich et al. 2006,
+#: J Orthop Res 24:770-781, heels-flat squat; the abstract read gives the knee's and hip's
+#: values, the ankle's about 38 deg is recalled from the paper and not yet checked), rounded
+#: up so that a typical body's deepest heels-down squat is allowed.
 ANKLE_DORSIFLEXION_MAX_DEG = 40.0
-#: Largest ankle plantarflexion: 0-50 deg normal range (AAOS; Merck Manual table).
+
+#: Largest ankle plantarflexion: the clinical norm, 50 deg (American Academy of
+#: Orthopaedic Surgeons, Greene & Heckman 1994, The Clinical Measurement of Joint Motion).
 ANKLE_PLANTARFLEXION_MAX_DEG = 50.0
-#: Largest knee flexion: 157 +- 6 deg squatting (Hemmerich et al. 2006, J Orthop Res
-#: 24:770-781).
-KNEE_FLEXION_MAX_DEG = 155.0
-#: Largest hip flexion (thigh to trunk): 0-125 deg normal passive range (Merck Manual table;
-#: Soucie et al. 2011).
-HIP_FLEXION_MAX_DEG = 125.0
-#: Largest hip hyperextension: 15 deg (Merck) to 30 deg (AAOS); 20 deg here.
-HIP_EXTENSION_MAX_DEG = 20.0
+
+#: Largest knee flexion: the mean of 30 adults squatting with the heels up,
+#: 157 +- 6 deg (Hemmerich et al. 2006, J Orthop Res 24:770-781, abstract), thigh on calf.
+KNEE_FLEXION_MAX_DEG = 157.0
+
+#: Largest trunk-to-thigh flexion. The model's "hip" is the angle between the trunk axis
+#: and the thigh, so it includes the lumbar spine's flexion as well as the hip's own:
+#: AAOS hip flexion 120 deg (Greene & Heckman 1994) plus a modelling allowance of 30 deg
+#: of lumbar flexion (a part of the lumbar range a deep squat or a deadlift start uses),
+#: 150 deg.
+HIP_FLEXION_MAX_DEG = 150.0
+
+#: Largest hip extension (trunk behind the thigh line): the AAOS clinical norm, 30 deg
+#: (Greene & Heckman 1994); a loaded standing posture uses far less.
+HIP_EXTENSION_MAX_DEG = 30.0

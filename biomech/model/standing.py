@@ -1,10 +1,9 @@
-"""Back squat and deadlift: a standing chain whose trunk keeps a point over midfoot.
+"""Back squat: a standing chain whose trunk keeps the bar over midfoot.
 
 Phase moves the shank's forward inclination and the knee flexion linearly from the bottom
-(``p = 0``) to a straight body (``p = 1``) leaning just enough to keep the point over
-midfoot; the trunk angle then follows in closed form: the point lies at ``radius`` from the
-hip, ``offset`` from the trunk axis (the bar on the back in the squat; the shoulders, over
-the bar hanging in the hands, in the deadlift).
+(``p = 0``) to a straight leg (``p = 1``) leaning so that the middle of the thigh is under the bar
+(:func:`stacked_lean`); the trunk angle then follows in closed form: the bar lies at
+``radius`` from the hip, ``offset`` from the trunk axis. (The deadlift: :mod:`.pull`.)
 """
 
 from typing import Any, NamedTuple
@@ -12,14 +11,9 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ._engine import inline, kernel, select
-from .geometry import (
-    chain,
-    cosine_rule,
-    hanging_arm,
-    projected_arm,
-    shoulders,
-)
-from .rows import midfoot_x, reach
+from .geometry import chain, projected_arm, shoulders
+from .limits import ANKLE_DORSIFLEXION_MAX_DEG
+from .rows import midfoot_x
 
 #: Bar centre relative to the shoulder joint centres, fractions of stature: (above the
 #: shoulders along the trunk axis, behind the trunk axis). Modelling estimates: the high bar
@@ -42,107 +36,86 @@ class Setup(NamedTuple):
     radius: Any
     cos_offset: Any
     sin_offset: Any
-    #: shank inclination and knee flexion at the bottom, shank inclination at lockout
+    #: shank inclination and knee flexion at the bottom, shank inclination at lockout (the
+    #: straight leg's lean, :func:`stacked_lean`)
     alpha_bottom: Any
     kappa_bottom: Any
     alpha_lockout: Any
     load_kg: Any
 
 
-@inline
-def straight_body_shank_angle(b, radius, cos_offset, sin_offset):
-    """Forward shank inclination (rad) of a straight body whose trunk point is over midfoot:
-    knee and hip straight, ankle-to-point is one rigid lever ``(L_shank + L_thigh) + radius
-    exp(i offset)``, turned by the shank angle."""
-    lx = b.shank + b.thigh + radius * cos_offset
-    ly = radius * sin_offset
-    c = np.minimum(np.maximum(midfoot_x(b) / np.sqrt(lx * lx + ly * ly), -1.0), 1.0)
-    return 0.5 * np.pi - (np.arccos(c) - np.arctan2(ly, lx))
+#: Forward shank inclination at the bottom of a parallel squat, deg: the knees just past
+#: the toes, as in the unrestricted squats of Fry et al. (2003, J Strength Cond Res
+#: 17:629-633), where the knees travelled past the toes at parallel; the model's knees are
+#: 1.1 cm past the toes of the default body at 30 deg.
+SHANK_AT_PARALLEL_DEG = 30.0
+
+#: Squat depth (thigh below horizontal, deg) at which the default knee travel reaches the
+#: ankle's range (:data:`.limits.ANKLE_DORSIFLEXION_MAX_DEG`): the deepest squat the lift
+#: takes (``depth_deg`` at most 45 deg).
+DEEPEST_SQUAT_DEG = 45.0
 
 
 @inline
-def _setup(b, load_kg, radius, offset, alpha_bottom, kappa_bottom):
-    cos_offset, sin_offset = np.cos(offset), np.sin(offset)
-    return Setup(
-        radius,
-        cos_offset,
-        sin_offset,
-        alpha_bottom,
-        kappa_bottom,
-        straight_body_shank_angle(b, radius, cos_offset, sin_offset),
-        load_kg,
+def squat_shank_angle(depth_deg):
+    """Default forward shank inclination at the bottom of a squat (rad) from its depth
+    (deg): knee travel grows with depth, linearly from :data:`SHANK_AT_PARALLEL_DEG` at
+    parallel to the ankle's dorsiflexion range at :data:`DEEPEST_SQUAT_DEG` (and less above
+    parallel), as measured knee and ankle flexion grow together with depth (Wretenberg et
+    al. 1996; Bryanton et al. 2012)."""
+    slope = (ANKLE_DORSIFLEXION_MAX_DEG - SHANK_AT_PARALLEL_DEG) / DEEPEST_SQUAT_DEG
+    return np.deg2rad(SHANK_AT_PARALLEL_DEG + slope * depth_deg)
+
+
+@inline
+def squat_chain_at(b, s, alpha, kappa):
+    """The squat's :class:`~.geometry.Chain` with the shank inclined ``alpha`` and the knee
+    flexed ``kappa`` (rad), and its reach ratio (:func:`trunk_over_midfoot`)."""
+    knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y, ratio = trunk_over_midfoot(
+        b, s, alpha, kappa
     )
+    shoulder_x, shoulder_y = shoulders(b, hip_x, hip_y, trunk_x, trunk_y)
+    below, behind = ELBOW_PLACEMENT
+    arm = projected_arm(b, shoulder_x, shoulder_y, trunk_x, trunk_y, bar_x, bar_y, below, behind)
+    c = chain(b, knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y, arm)
+    return c, ratio
+
+
+@inline
+def stacked_lean(b):
+    """The squat's lockout lean (rad): knee and hip straight, the straight leg inclined so
+    that the middle of the thigh is over midfoot, under the bar: the knee is as far behind
+    the bar's line as the hip is in front of it, so knee and hip share the bar's moment
+    (each a flexion moment of the bar's weight times that distance, a few centimetres)
+    instead of one joint carrying it all. The trunk then leans just enough to keep the bar
+    over midfoot, a few degrees of hip flexion or extension."""
+    return np.arcsin(midfoot_x(b) / (b.shank + 0.5 * b.thigh))
 
 
 @kernel
 def squat_setup(b, load_kg, depth_deg, shank_angle_deg, bar_above, bar_behind):
     """The :class:`Setup` of a squat: the bar ``bar_above`` the shoulders along the trunk
     axis and ``bar_behind`` it (m), depth (thigh below horizontal) and shank inclination at
-    the bottom (deg)."""
+    the bottom (deg; NaN: :func:`squat_shank_angle`); the lockout lean
+    :func:`stacked_lean`."""
     along = b.trunk + bar_above
-    alpha_bottom = np.deg2rad(shank_angle_deg)
+    alpha_bottom = select(
+        np.isnan(shank_angle_deg), squat_shank_angle(depth_deg), np.deg2rad(shank_angle_deg)
+    )
     kappa_bottom = 0.5 * np.pi + np.deg2rad(depth_deg) + alpha_bottom
     radius = np.sqrt(along * along + bar_behind * bar_behind)
     offset = np.arctan2(bar_behind, along)
-    return _setup(b, load_kg, radius, offset, alpha_bottom, kappa_bottom)
-
-
-class Start(NamedTuple):
-    """The deadlift's start (the bar on the floor): where the knee and shoulders are, and
-    what decides whether the body can reach it (m: each must be positive)."""
-
-    knee_x: Any
-    knee_y: Any
-    shoulder_x: Any
-    shoulder_y: Any
-    #: the height the bar reaches at lockout above the plates' radius
-    lockout_above_plates: Any
-    #: thigh plus trunk beyond the knee-to-shoulder distance at the start
-    reach_to_start: Any
-
-
-@kernel
-def deadlift_start(b, shank_angle_deg, plate_diameter):
-    """The :class:`Start` of a deadlift: shank inclined ``shank_angle_deg``, the shoulders
-    over midfoot above the bar on the floor (arms hanging)."""
-    alpha = np.deg2rad(shank_angle_deg)
-    knee_x = b.shank * np.cos(0.5 * np.pi - alpha)
-    knee_y = b.ankle_height + b.shank * np.sin(0.5 * np.pi - alpha)
-    shoulder_x = midfoot_x(b) + 0.0 * knee_x
-    shoulder_y = 0.5 * plate_diameter + reach(b)
-    dx, dy = shoulder_x - knee_x, shoulder_y - knee_y
-    lockout_bar = b.ankle_height + b.shank + b.thigh + b.trunk - reach(b)
-    return Start(
-        knee_x,
-        knee_y,
-        shoulder_x,
-        shoulder_y,
-        lockout_bar - 0.5 * plate_diameter,
-        b.thigh + b.trunk - np.sqrt(dx * dx + dy * dy),
-    )
-
-
-@kernel
-def deadlift_setup(b, load_kg, shank_angle_deg, start):
-    """The :class:`Setup` of a deadlift from its :class:`Start` (which must be feasible):
-    the thigh placed by two-link inverse kinematics from the knee to the shoulders."""
-    alpha_bottom = np.deg2rad(shank_angle_deg)
-    dx, dy = start.shoulder_x - start.knee_x, start.shoulder_y - start.knee_y
-    c, _ = cosine_rule(b.thigh, np.sqrt(dx * dx + dy * dy), b.trunk)
-    theta_thigh = np.arctan2(dy, dx) + np.arccos(c)
-    kappa_bottom = theta_thigh - (0.5 * np.pi - alpha_bottom)
-    return _setup(b, load_kg, b.trunk + 0.0 * alpha_bottom, 0.0 * alpha_bottom, alpha_bottom,
-                  kappa_bottom)  # fmt: skip
+    return Setup(radius, np.cos(offset), np.sin(offset), alpha_bottom, kappa_bottom,
+                 stacked_lean(b) + 0.0 * alpha_bottom, load_kg)  # fmt: skip
 
 
 @inline
-def standing_chain(b, s, phase):
-    """Knee, hip, trunk direction and the point over midfoot at ``phase``, and the
-    hip-to-midfoot distance over ``radius`` (beyond +-1 no trunk angle puts the point over
-    midfoot: the caller refuses the set-up): ``(knee_x, knee_y, hip_x, hip_y, trunk_x,
-    trunk_y, point_x, point_y, reach_ratio)``."""
-    alpha = s.alpha_bottom + (s.alpha_lockout - s.alpha_bottom) * phase
-    kappa = s.kappa_bottom * (1.0 - phase)
+def trunk_over_midfoot(b, s, alpha, kappa):
+    """Knee, hip, trunk direction and the point over midfoot with the shank inclined
+    ``alpha`` and the knee flexed ``kappa`` (rad), and the hip-to-midfoot distance over
+    ``radius`` (beyond +-1 no trunk angle puts the point over midfoot: the caller refuses the
+    set-up): ``(knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, point_x, point_y,
+    reach_ratio)``."""
     theta_shank = 0.5 * np.pi - alpha
     knee_x = b.shank * np.cos(theta_shank)
     knee_y = b.ankle_height + b.shank * np.sin(theta_shank)
@@ -159,30 +132,12 @@ def standing_chain(b, s, phase):
 
 @inline
 def squat_posture(b, s, phase):
-    """The squat's :class:`~.geometry.Chain` at ``phase`` and its reach ratio: the bar is
-    the point over midfoot; the arms reach sideways to a wide grip, the projected elbow fixed
-    to the trunk (:data:`ELBOW_PLACEMENT`)."""
-    knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y, ratio = standing_chain(
-        b, s, phase
-    )
-    shoulder_x, shoulder_y = shoulders(b, hip_x, hip_y, trunk_x, trunk_y)
-    below, behind = ELBOW_PLACEMENT
-    arm = projected_arm(b, shoulder_x, shoulder_y, trunk_x, trunk_y, bar_x, bar_y, below, behind)
-    c = chain(b, knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y, arm)
-    return c, ratio
-
-
-@inline
-def deadlift_posture(b, s, phase):
-    """The deadlift's :class:`~.geometry.Chain` at ``phase`` and its reach ratio: the
-    shoulders are the point over midfoot, the arms hang from them to the bar."""
-    knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, shoulder_x, shoulder_y, ratio = standing_chain(
-        b, s, phase
-    )
-    bar_x, bar_y = shoulder_x, shoulder_y - reach(b)
-    arm = hanging_arm(b, shoulder_x, shoulder_y, bar_x, bar_y)
-    c = chain(b, knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y, arm)
-    return c, ratio
+    """The squat's :class:`~.geometry.Chain` at ``phase`` and its reach ratio: shank
+    inclination and knee flexion move linearly from the bottom to the lockout; the bar is
+    the point over midfoot; the arms reach sideways to a wide grip, the projected elbow
+    fixed to the trunk (:data:`ELBOW_PLACEMENT`)."""
+    alpha = s.alpha_bottom + (s.alpha_lockout - s.alpha_bottom) * phase
+    return squat_chain_at(b, s, alpha, s.kappa_bottom * (1.0 - phase))
 
 
 @inline
