@@ -19,12 +19,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from ._validation import quiet
 from .anthropometry import Body
 from .exercises import Deadlift, HipThrust, Squat
 from .legs import per_leg
 from .schema import LEGS
 from .simulate import simulate
-from .summary import DEFAULT_LOAD_KG, compare_lifts
+from .summary import DEFAULT_LOAD_KG, compare_lifts, summarize
 from .tempo import Tempo
 
 __all__ = ["main"]
@@ -135,9 +136,10 @@ def _fbd_parser(sub: Any) -> None:
     )
     fbd.add_argument(
         "--bench-reaction",
-        choices=("vertical", "normal"),
-        default="vertical",
-        help="hip thrust only: direction of the bench's push (default %(default)s)",
+        choices=("least_squeeze", "vertical", "normal"),
+        default="least_squeeze",
+        help="hip thrust only: how the squeeze between back and feet is chosen (default "
+        "%(default)s, inside both friction cones; vertical and normal are idealisations)",
     )
     fbd.add_argument(
         "--out", default=None, help="where to write the figure (default biomech_fbd_<exercise>.png)"
@@ -213,6 +215,7 @@ def _compare(args: argparse.Namespace) -> None:
         columns={c: label[c] + (f" [{units[c]}]" if units[c] != "1" else "") for c in table}
     )
     print(shown.to_string(float_format=lambda v: f"{v:.3g}" if abs(v) < 10 else f"{v:.1f}"))
+    _hip_thrust_assumptions(body, args)
     if args.no_figure:
         return
     import matplotlib
@@ -232,6 +235,29 @@ def _compare(args: argparse.Namespace) -> None:
     fig.savefig(args.out, dpi=150)
     plt.close(fig)
     print(f"wrote {args.out}")
+
+
+def _hip_thrust_assumptions(body: Body, args: argparse.Namespace) -> None:
+    """Where the hip thrust's hip moment peaks under each assumption about the bench, what is
+    left at lockout, and the friction each needs of the back and the feet."""
+    default = HipThrust()
+    print(
+        "\nhip thrust: the bench and feet leave the squeeze between them undetermined; the "
+        "default takes the least one inside both friction cones (back on pad "
+        f"{default.bench_friction:g}, shoes on floor {default.floor_friction:g})"
+    )
+    for rule in ("least_squeeze", "vertical", "normal"):
+        with quiet():  # the idealisations need friction no contact gives: said below
+            ds = simulate(HipThrust(load_kg=args.load_kg, bench_reaction=rule), body, n=args.n)
+        s = summarize(ds if args.legs == "both" else per_leg(ds))
+        back = float(ds["bench_friction_required"].max())
+        feet = float(ds["ground_friction_required"].max())
+        print(
+            f"  {rule:13s} peak {float(s.peak_hip_moment):6.1f} N m at phase "
+            f"{float(s.phase_at_peak_hip):.2f} ({float(s.hip_flexion_at_peak_hip):5.1f} deg), "
+            f"lockout/peak {float(s.lockout_to_peak_hip):.2f}; friction needed: back "
+            f"{back:.2f}, feet {feet:.2f}"
+        )
 
 
 def _fbd(args: argparse.Namespace) -> None:

@@ -1,6 +1,7 @@
 """The numbers the README shows are the numbers the library computes, and its code runs."""
 
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,28 @@ def test_readme_lifted_claims():
     hip = thrust.sel(joint="hip")
     assert float(hip["peak_moment"]) > float(hip["quasi_static_peak_moment"])
     assert float(thrust["bench_friction_required"].max()) <= 0.5 + 1e-9
+
+
+def test_readme_hip_thrust_assumptions():
+    """'Where the hip thrust peaks depends on what the bench can push': the numbers the
+    README quotes for the three assumptions about the bench (default body, 100 kg)."""
+    runs = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", biomech.BiomechWarning)
+        for rule in ("least_squeeze", "vertical", "normal"):
+            ds = biomech.simulate(biomech.HipThrust(load_kg=100.0, bench_reaction=rule))
+            runs[rule] = (ds, biomech.summarize(ds))
+    ds, s = runs["least_squeeze"]
+    assert float(s.phase_at_peak_hip) == 0.0
+    assert round(float(s.peak_hip_moment)) == 318
+    assert round(float(s.hip_flexion_at_peak_hip)) == 107
+    assert round(100 * float(s.lockout_to_peak_hip)) == 76
+    assert round(float(ds["net_moment"].sel(joint="knee", phase=0.0))) == 64
+    ds, s = runs["vertical"]
+    assert round(float(s.phase_at_peak_hip), 2) == 0.21
+    assert round(100 * float(s.lockout_to_peak_hip)) == 96
+    assert round(float(ds["bench_friction_required"].max()), 1) == 1.6
+    ds, s = runs["normal"]
+    assert round(float(s.peak_hip_moment)) == 382
+    assert round(100 * float(s.lockout_to_peak_hip)) == 65
+    assert round(float(ds["ground_friction_required"].max()), 2) == 0.97
