@@ -94,7 +94,9 @@ class Exercise:
         if np.any(vertical <= 0.0):
             msg = (
                 f"{self.name}: the floor would have to pull the feet down somewhere in the rep "
-                f"(vertical ground reaction {float(np.min(vertical)):.1f} N)."
+                f"(vertical ground reaction {float(np.min(vertical)):.1f} N): the bench would "
+                "carry the whole weight; move the feet (`feet_distance_m`, `cop_fraction`) or "
+                "change `bench_reaction`."
             )
             raise InfeasibleSetupError(msg)
 

@@ -227,7 +227,8 @@ class HipThrust(Exercise):
             numbers[1] = b.ankle_height + b.shank
         with np.errstate(all="ignore"):  # a degenerate set-up fails a check below
             s = model.setup(b, *numbers, RULES[self.bench_reaction])
-        check_setup(self, model.feasibility(b, s), s)
+            f = model.feasibility(b, s)
+        check_setup(self, f, s)
         return s
 
     def _resolved(self, b: BodyRow, prepared: Any) -> dict[str, Any]:

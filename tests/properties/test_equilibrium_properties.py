@@ -33,13 +33,16 @@ hip_thrusts = st.builds(
     load_kg=loads,
     bench_height_m=st.none() | st.floats(0.30, 0.60),
     feet_distance_m=st.none() | st.floats(0.6, 1.1),
-    bench_reaction=st.sampled_from(["vertical", "normal"]),
+    bench_reaction=st.sampled_from(["least_squeeze", "vertical", "normal"]),
     cop_fraction=st.none() | st.floats(0.0, 1.0),
     plate_diameter_m=st.floats(0.30, 0.50),
     hyperextension_deg=st.floats(0.0, 20.0),
     bench_contact_fraction=st.floats(0.6, 1.0),
     back_offset_m=st.none() | st.floats(0.0, 0.15),
     bar_offset_m=st.none() | st.floats(0.03, 0.15),
+    bench_edge_radius_m=st.floats(0.0, 0.08),
+    bench_friction=st.floats(0.3, 1.0),
+    floor_friction=st.floats(0.4, 1.0),
 )
 squats = st.builds(
     Squat,
@@ -58,11 +61,12 @@ exercises = hip_thrusts | squats | deadlifts
 G = biomech.STANDARD_GRAVITY
 
 #: Set-ups every property is checked on, besides the generated ones: each lift's defaults,
-#: both bench assumptions, no load, the centre of pressure at the heel and far forward, the
+#: the three bench assumptions, no load, the centre of pressure at the heel and far forward, the
 #: low bar.
 EXAMPLES = [
     HipThrust(),
     HipThrust(bench_reaction="normal"),
+    HipThrust(bench_reaction="vertical"),
     HipThrust(load_kg=0.0),
     HipThrust(cop_fraction=0.0),
     HipThrust(cop_fraction=0.8, bench_reaction="normal"),

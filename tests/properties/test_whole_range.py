@@ -57,13 +57,16 @@ hip_thrusts = st.builds(
     load_kg=loads,
     bench_height_m=optional(between(0.05, 1.5)),
     feet_distance_m=optional(between(0.0, 2.0, open_low=True)),
-    bench_reaction=st.sampled_from(["vertical", "normal"]),
+    bench_reaction=st.sampled_from(["least_squeeze", "vertical", "normal"]),
     cop_fraction=optional(between(0.0, 1.0)),
     plate_diameter_m=between(0.0, 1.0, open_low=True),
     hyperextension_deg=between(0.0, 30.0),
     bench_contact_fraction=between(0.25, 1.0),
     back_offset_m=optional(between(0.0, 0.4)),
     bar_offset_m=optional(between(0.0, 0.4)),
+    bench_edge_radius_m=between(0.0, 0.2),
+    bench_friction=between(0.0, 2.0),
+    floor_friction=between(0.0, 2.0),
 )
 squats = st.builds(
     Squat,
