@@ -12,7 +12,7 @@ import numpy as np
 import biomech
 
 N_PHASE = 101
-BENCH = np.linspace(0.38, 0.48, 99)  # m: every height valid for the default body
+BENCH = np.linspace(0.32, 0.42, 99)  # m: every height valid for the default body
 
 
 def _loads(postures):

@@ -57,7 +57,7 @@ from biomech.statics import solve_pose
 
 N_PHASE = 101
 N_BENCH = 99  # bench heights per grid; loads fill the rest
-BENCH_RANGE = (0.38, 0.48)  # m, every height valid for the default body
+BENCH_RANGE = (0.32, 0.42)  # m, every height valid for the default body (friction included)
 LOAD_RANGE = (0.0, 200.0)  # kg
 
 #: The planar chain from the floor up: (joint, parent segment, child segment).
