@@ -9,7 +9,9 @@ copy compiles afresh).
 """
 
 import importlib
+import json
 import shutil
+import subprocess
 import sys
 import uuid
 from pathlib import Path
@@ -100,8 +102,23 @@ def test_an_edit_in_one_place_changes_the_model(edit, tmp_path):
 
 
 def test_the_compiled_engine_follows_the_edits(tmp_path):
+    """(The compiled copy runs in a process of its own: numba would otherwise type the real
+    model's later compilations in this process with the copy's classes and cache them so.)"""
     pytest.importorskip("numba")
     unedited, _ = summaries(tmp_path / "unedited", [], compiled=False)
-    edited, compiled_peak = summaries(tmp_path / "edited", list(EDITS.values()), compiled=True)
+    script = (
+        "import json, pathlib, sys; from tests.test_single_source import EDITS, summaries; "
+        "e, c = summaries(pathlib.Path(sys.argv[1]), list(EDITS.values()), compiled=True); "
+        "print(json.dumps([e.tolist(), c.tolist()]))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "edited")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+    )
+    edited, compiled_peak = (np.array(v) for v in json.loads(out.stdout.splitlines()[-1]))
     assert np.all(np.abs(edited[:, PEAK] - unedited[:, PEAK]) > 1.0)
     np.testing.assert_allclose(compiled_peak, edited[:, PEAK], rtol=1e-12)

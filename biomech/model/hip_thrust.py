@@ -178,7 +178,7 @@ def setup(b, load_kg, bench_height, feet_distance, cop_fraction, plate_diameter,
     """The :class:`Setup` of a body ``b`` and the exercise's fields (m, deg; NaN for a field
     left to its default: the feet where the shank is vertical at lockout, the centre of
     pressure under the ankle, offsets 0.055 x stature), the friction coefficients and the
-    squeeze rule (:mod:`.statics`)."""
+    squeeze rule (:mod:`biomech.model.statics`)."""
     default_offset = OFFSET_FRACTION * b.height
     back = select(np.isnan(back_offset), default_offset, back_offset)
     zero = 0.0 * (b.height + bench_height + edge_radius + back + load_kg + plate_diameter)
