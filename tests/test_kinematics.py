@@ -166,3 +166,36 @@ def test_joint_angles_follow_from_positions():
     np.testing.assert_allclose(
         ds["joint_angle"].sel(joint="hip").values, (a + 180) % 360 - 180, atol=1e-9
     )
+
+
+def _illinois(f, lo, hi):
+    """The hip thrust's root search (:mod:`biomech.model.hip_thrust`) on ``f``."""
+    from biomech.model import hip_thrust as ht
+
+    f_lo, f_hi = f(lo), f(hi)
+    a, fa, c, fc, side = ht.root_bracket(lo, f_lo, hi, f_hi)
+    for _ in range(ht.ROOT_STEPS):
+        x = ht.root_point(a, fa, c, fc)
+        a, fa, c, fc, side = ht.root_step(a, fa, c, fc, side, x, f(x))
+    return ht.root_or_end(lo, f_lo, hi, f_hi, ht.root_point(a, fa, c, fc))
+
+
+def test_root_search_reaches_rounding_in_its_steps():
+    """The Illinois steps find ``arccos(c)`` (an independent closed form) to rounding, for
+    roots anywhere in the bracket, near its ends included, and for a flat and a steep
+    function."""
+    c = np.linspace(-0.999, 0.999, 2001)
+    lo, hi = np.zeros_like(c), np.full_like(c, np.pi)
+    for scale in (1e-3, 1.0, 1e3):
+        root = _illinois(lambda t, k=scale: k * (np.cos(t) - c), lo, hi)
+        np.testing.assert_allclose(root, np.arccos(c), rtol=0.0, atol=4e-15)
+
+
+def test_root_search_without_a_root_ends_where_a_bisection_would():
+    """With no sign change in the bracket the search returns the end nearer to zero, as
+    repeated halving would, and computes no NaN."""
+    lo, hi = np.array([0.0, 0.0]), np.array([1.0, 1.0])
+    offset = np.array([2.0, -2.0])  # t + 2 > 0 on [0, 1]: nearest at 0; t - 2 < 0: at 1
+    with np.errstate(all="raise"):
+        root = _illinois(lambda t: t + offset, lo, hi)
+    np.testing.assert_array_equal(root, [0.0, 1.0])

@@ -30,9 +30,13 @@ from .geometry import chain, cosine_rule, hanging_arm, shoulders, wrap
 #: (about 0.10 m at 1.80 m: soft tissue of the back at the contact, and of the crease plus
 #: the bar's radius; modelling estimates).
 OFFSET_FRACTION = 0.055
-#: Halvings of each bisection (a bracket of about 2 rad to 1e-15 of its width).
-BISECTION_STEPS = 52
-#: The trunk angles (rad) the bisections search between: from the trunk vertical (the most
+#: Steps of each root search (:func:`root_step`). The Illinois method converges
+#: superlinearly: over 20,000 random set-ups (statures 1.5-2.05 m, benches 0.30-0.50 m, feet
+#: set or default, -10 to 15 deg of hyperextension) the equations' residuals reach rounding
+#: (at most 1.1e-14 rad, 8.6e-16 m) in 10 steps, as 52 halvings of a bisection do; 14 leave a
+#: margin.
+ROOT_STEPS = 14
+#: The trunk angles (rad) the root searches look between: from the trunk vertical (the most
 #: upright a back on a bench can be) to 72 deg past horizontal, head down (beyond any
 #: lockout).
 THETA_UPRIGHT, THETA_HEAD_DOWN = 0.5 * np.pi, 1.4 * np.pi
@@ -134,41 +138,91 @@ def _default_edge_x(b, s, theta, phi_lock):
 
 
 @inline
-def _bisect_lockout_default(b, s, phi_lock):
+def root_step(lo, f_lo, hi, f_hi, side, x, f_x):
+    """One step of the Illinois method (a regula falsi that halves the stale end's value
+    when the same end is kept twice) on a bracket ``[lo, hi]`` whose ends' values have
+    opposite signs: ``x`` is the previous step's point (:func:`root_point`), ``f_x`` its
+    value. Returns the new ``(lo, f_lo, hi, f_hi, side)``; ``side`` (+1 or -1) is the end
+    last replaced."""
+    keep_lo = f_x * f_hi > 0.0  # the root lies between lo and x
+    keep_hi = f_x * f_lo > 0.0  # between x and hi
+    new_lo = select(keep_hi, x, lo)
+    new_hi = select(keep_lo, x, hi)
+    halve_lo = select(keep_lo, side < 0.0, False)  # lo kept a second time running
+    halve_hi = select(keep_hi, side > 0.0, False)
+    new_f_lo = select(keep_hi, f_x, select(halve_lo, 0.5 * f_lo, f_lo))
+    new_f_hi = select(keep_lo, f_x, select(halve_hi, 0.5 * f_hi, f_hi))
+    exact = f_x == 0.0  # the bracket closes on x
+    new_side = select(keep_lo, -1.0, select(keep_hi, 1.0, side))
+    return (select(exact, x, new_lo), select(exact, 0.0, new_f_lo), select(exact, x, new_hi),
+            select(exact, 0.0, new_f_hi), new_side)  # fmt: skip
+
+
+@inline
+def root_point(lo, f_lo, hi, f_hi):
+    """Where the chord of ``[lo, hi]`` crosses zero (``lo`` once the bracket has closed)."""
+    den = f_lo - f_hi
+    return select(den != 0.0, (f_lo * hi - f_hi * lo) / select(den != 0.0, den, 1.0), lo)
+
+
+@inline
+def root_bracket(lo, f_lo, hi, f_hi):
+    """The starting bracket of a search: ``[lo, hi]``, or, where the ends' values have the
+    same sign (no root inside), ``[lo, lo]``, on which the steps stay put: ``(lo, f_lo, hi,
+    f_hi, side)``."""
+    no_root = f_lo * f_hi > 0.0
+    return lo, f_lo, select(no_root, lo, hi), select(no_root, f_lo, f_hi), 0.0 * lo
+
+
+@inline
+def root_or_end(lo0, f_lo0, hi0, f_hi0, x):
+    """The root ``x`` found inside ``[lo0, hi0]``, or, where the ends' values have the same
+    sign (no root inside), the end whose value is nearer zero, as a bisection would end."""
+    no_root = f_lo0 * f_hi0 > 0.0
+    return select(no_root, select(np.abs(f_lo0) < np.abs(f_hi0), lo0, hi0), x)
+
+
+@inline
+def _root_lockout_default(b, s, phi_lock):
     """Trunk angle at lockout with the shank vertical: the root of
     :func:`_lockout_height_gap` between :data:`THETA_UPRIGHT` and :data:`THETA_HEAD_DOWN`."""
     lo = THETA_UPRIGHT + 0.0 * s.edge_y
     hi = THETA_HEAD_DOWN + 0.0 * s.edge_y
-    for _ in range(BISECTION_STEPS):  # halvings of the bracket, not postures
-        mid = 0.5 * (lo + hi)
-        above = _lockout_height_gap(b, s, mid, phi_lock) > 0.0
-        lo, hi = select(above, mid, lo), select(above, hi, mid)
-    return 0.5 * (lo + hi)
+    f_lo, f_hi = _lockout_height_gap(b, s, lo, phi_lock), _lockout_height_gap(b, s, hi, phi_lock)
+    a, fa, c, fc, side = root_bracket(lo, f_lo, hi, f_hi)
+    for _ in range(ROOT_STEPS):  # steps of the search, not postures
+        x = root_point(a, fa, c, fc)
+        a, fa, c, fc, side = root_step(
+            a, fa, c, fc, side, x, _lockout_height_gap(b, s, x, phi_lock)
+        )
+    return root_or_end(lo, f_lo, hi, f_hi, root_point(a, fa, c, fc))
 
 
 @inline
-def _bisect_lockout(b, s, phi_lock):
+def _root_lockout(b, s, phi_lock):
     """Trunk angle at which the hip flexion is ``phi_lock`` (it falls as ``theta`` grows)."""
     lo = THETA_UPRIGHT + 0.0 * s.edge_x
     hi = THETA_HEAD_DOWN + 0.0 * s.edge_x
-    for _ in range(BISECTION_STEPS):  # halvings of the bracket, not postures
-        mid = 0.5 * (lo + hi)
-        flexed = chain_at(b, s, mid)[10] > phi_lock
-        lo, hi = select(flexed, mid, lo), select(flexed, hi, mid)
-    return 0.5 * (lo + hi)
+    f_lo, f_hi = chain_at(b, s, lo)[10] - phi_lock, chain_at(b, s, hi)[10] - phi_lock
+    a, fa, c, fc, side = root_bracket(lo, f_lo, hi, f_hi)
+    for _ in range(ROOT_STEPS):  # steps of the search, not postures
+        x = root_point(a, fa, c, fc)
+        a, fa, c, fc, side = root_step(a, fa, c, fc, side, x, chain_at(b, s, x)[10] - phi_lock)
+    return root_or_end(lo, f_lo, hi, f_hi, root_point(a, fa, c, fc))
 
 
 @inline
-def _bisect_bottom(b, s, theta_lock):
+def _root_bottom(b, s, theta_lock):
     """Trunk angle at which the bar centre is at the plates' radius, between the trunk
     upright and lockout (the bar rises as ``theta`` grows)."""
     lo = THETA_UPRIGHT + 0.0 * theta_lock
     hi = theta_lock + 0.0 * s.edge_x
-    for _ in range(BISECTION_STEPS):  # halvings of the bracket, not postures
-        mid = 0.5 * (lo + hi)
-        above = chain_at(b, s, mid)[7] > s.plate_radius
-        lo, hi = select(above, lo, mid), select(above, mid, hi)
-    return 0.5 * (lo + hi)
+    f_lo, f_hi = chain_at(b, s, lo)[7] - s.plate_radius, chain_at(b, s, hi)[7] - s.plate_radius
+    a, fa, c, fc, side = root_bracket(lo, f_lo, hi, f_hi)
+    for _ in range(ROOT_STEPS):  # steps of the search, not postures
+        x = root_point(a, fa, c, fc)
+        a, fa, c, fc, side = root_step(a, fa, c, fc, side, x, chain_at(b, s, x)[7] - s.plate_radius)
+    return root_or_end(lo, f_lo, hi, f_hi, root_point(a, fa, c, fc))
 
 
 @kernel
@@ -191,17 +245,17 @@ def setup(b, load_kg, bench_height, feet_distance, cop_fraction, plate_diameter,
               load_kg + zero, mu_bench + zero, mu_floor + zero, rule + zero, zero,
               zero)  # fmt: skip
     default_feet = np.isnan(feet_distance)
-    theta_default = _bisect_lockout_default(b, s, phi_lock)
+    theta_default = _root_lockout_default(b, s, phi_lock)
     bracket = np.minimum(
         _lockout_height_gap(b, s, THETA_UPRIGHT, phi_lock),
         -_lockout_height_gap(b, s, THETA_HEAD_DOWN, phi_lock),
     )
     edge_x = select(default_feet, _default_edge_x(b, s, theta_default, phi_lock), -feet_distance)
     s = s._replace(edge_x=edge_x, lockout_bracket=select(default_feet, bracket, 1.0 + zero))
-    theta_lock = select(default_feet, theta_default, _bisect_lockout(b, s, phi_lock))
+    theta_lock = select(default_feet, theta_default, _root_lockout(b, s, phi_lock))
     miss = chain_at(b, s, theta_lock)[10] - phi_lock
     return s._replace(
-        theta_lock=theta_lock, theta_bottom=_bisect_bottom(b, s, theta_lock), lockout_miss=miss
+        theta_lock=theta_lock, theta_bottom=_root_bottom(b, s, theta_lock), lockout_miss=miss
     )
 
 
