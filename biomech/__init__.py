@@ -19,6 +19,7 @@ from .simulate import simulate
 from .summary import DEFAULT_LOAD_KG, compare_lifts, summarize
 from .sweep import sweep
 from .tempo import Tempo
+from .trunk import TrunkParts, trunk_parts
 
 __all__ = [
     # the lifter
@@ -26,6 +27,8 @@ __all__ = [
     "SegmentTable",
     "de_leva_1996",
     "winter_2009",
+    "TrunkParts",
+    "trunk_parts",
     # exercises
     "Deadlift",
     "HipThrust",

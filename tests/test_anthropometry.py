@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import biomech
-from biomech import Body, de_leva_1996, winter_2009
+from biomech import Body, de_leva_1996, trunk_parts, winter_2009
 from biomech.anthropometry import SEGMENT_COUNT
 from biomech.conventions import SEGMENTS
 
@@ -98,3 +98,63 @@ def test_one_body_scales_exactly_as_a_population_of_one(table, sex):
         assert one.segment_mass(seg) == pop.segment_mass(seg)[0]
     for name in ("ankle_height_m", "knee_height_m", "heel_to_ankle_m", "arm_length_m"):
         assert getattr(one, name) == getattr(pop, name)[0]
+
+
+# --- the trunk's parts (biomech.trunk) ---------------------------------------------------------
+# de Leva (1996) Table 4, as printed (mass % of body mass, centre of mass % of length from the
+# upper end, length mm of the reference subject): upper trunk SUPR-XYPH, middle trunk
+# XYPH-OMPH, whole trunk SUPR-MIDH. Independent of the code's own constants (only the lower
+# trunk is in the code).
+DE_LEVA_UPPER_MIDDLE = {
+    "male": {"upper": (15.96, 29.99, 170.7), "middle": (16.33, 45.02, 215.5), "trunk": 43.46},
+    "female": {"upper": (15.45, 20.77, 142.5), "middle": (14.65, 45.12, 205.3), "trunk": 42.57},
+}
+DE_LEVA_STATURE = {"male": 1741.0, "female": 1735.0}
+
+
+@pytest.mark.parametrize("sex", ["male", "female"])
+def test_de_leva_trunk_parts_add_up_to_the_trunk(sex):
+    """Upper, middle and lower trunk masses sum to the whole trunk's (de Leva's table is
+    exact to its rounding), and the three lengths to SUPR-MIDH (531.9 and 529.3 mm)."""
+    p = trunk_parts(biomech.de_leva_1996(sex))
+    rows = DE_LEVA_UPPER_MIDDLE[sex]
+    total = rows["upper"][0] + rows["middle"][0] + 100.0 * p.pelvis_mass_fraction
+    assert total == pytest.approx(rows["trunk"], abs=1e-9)
+    length = rows["upper"][2] + rows["middle"][2] + p.boundary_above_hip * DE_LEVA_STATURE[sex]
+    assert length == pytest.approx({"male": 531.9, "female": 529.3}[sex], abs=1e-9)
+
+
+@pytest.mark.parametrize(("sex", "tolerance_mm"), [("male", 4.5), ("female", 0.5)])
+def test_trunk_above_the_pelvis_matches_de_levas_upper_and_middle_trunk(sex, tolerance_mm):
+    """The trunk above the pelvis, taken as the model's whole trunk minus de Leva's lower
+    trunk, has the mass of de Leva's upper plus middle trunk and, within the table's own
+    rounding, their combined centre of mass: 375.2 mm above the mid-hip against 371.2 mm
+    (male; de Leva's whole-trunk centre of mass lies 3 mm above the combination of its three
+    parts), 399.6 against 399.7 mm (female)."""
+    table = biomech.de_leva_1996(sex)
+    mass, com = trunk_parts(table).upper(table)
+    rows = DE_LEVA_UPPER_MIDDLE[sex]
+    (m1, c1, l1), (m2, c2, l2) = rows["upper"], rows["middle"]
+    supr = l1 + l2 + trunk_parts(table).boundary_above_hip * DE_LEVA_STATURE[sex]
+    h1 = supr - c1 / 100.0 * l1
+    h2 = supr - l1 - c2 / 100.0 * l2
+    expected = (m1 * h1 + m2 * h2) / (m1 + m2)
+    # the code's table is rescaled to sum to one (de Leva's female table sums to 0.9999)
+    assert 100.0 * mass == pytest.approx(m1 + m2, rel=2e-4)
+    assert abs(com * DE_LEVA_STATURE[sex] - expected) <= tolerance_mm
+
+
+def test_winter_pelvis_is_the_trunk_minus_thorax_and_abdomen():
+    """Winter's Table 4.1: thorax 0.216 + abdomen 0.139 + pelvis 0.142 = trunk 0.497; the
+    table gives the pelvis no length, so the trunk above it has no centre of mass, and
+    asking says so."""
+    table = biomech.winter_2009()
+    p = trunk_parts(table)
+    assert 0.216 + 0.139 + p.pelvis_mass_fraction == pytest.approx(0.497, abs=1e-12)
+    with pytest.raises(ValueError, match="gives no length for its pelvis"):
+        p.upper(table)
+
+
+def test_trunk_parts_refuse_another_table():
+    with pytest.raises(ValueError, match="these parts are of de_leva_1996"):
+        trunk_parts(biomech.de_leva_1996("male")).upper(biomech.de_leva_1996("female"))
