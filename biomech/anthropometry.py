@@ -894,4 +894,19 @@ def body_row(body: Body, extra_dims: int = 1) -> BodyRow:
         height=arr(body.height_m),
         **{f"m_{s}": arr(body.segment_mass(s)) for s in SEGMENTS},
         **{f"f_{s}": arr(t.com_fraction[s]) for s in SEGMENTS},
+        **{k: arr(v) for k, v in _trunk_upper(body).items()},
     )
+
+
+def _trunk_upper(body: Body) -> dict[str, Any]:
+    """The :class:`~biomech.model.rows.BodyRow` fields of the trunk above the lumbar joint
+    (:func:`biomech.trunk_parts`), as arrays of the body's shape: kg and m."""
+    from .trunk import trunk_parts  # the trunk's parts are defined over the tables
+
+    parts = trunk_parts(body.table)
+    mass, com = parts.upper(body.table)
+    return {
+        "m_trunk_upper": mass * np.asarray(body.mass_kg) + 0.0 * np.asarray(body.height_m),
+        "h_trunk_upper": body._height_scaled(com),
+        "h_lumbar": body._height_scaled(parts.boundary_above_hip),
+    }

@@ -134,6 +134,8 @@ class RepKinematics:
         rad/s and rad/s^2, counter-clockwise.
     bar_velocity, bar_acceleration : complex ndarray, shape (..., t)
         Of the bar centre, m/s and m/s^2.
+    trunk_upper_acceleration : complex ndarray, shape (..., t), optional
+        Of the centre of mass of the trunk above the lumbar joint (a point of the trunk), m/s^2.
     """
 
     segment_com_velocity: np.ndarray
@@ -142,6 +144,7 @@ class RepKinematics:
     segment_angular_acceleration: np.ndarray
     bar_velocity: np.ndarray
     bar_acceleration: np.ndarray
+    trunk_upper_acceleration: np.ndarray | None = None
 
 
 #: The joint centres of the chain from the (fixed) ankle up: point -> (segment it rides, the
@@ -255,6 +258,7 @@ def rep_kinematics(
             v, a = carry(*carrier, pose.segment_com[s])
         com_v.append(v)
         com_a.append(a)
+    _, upper_a = carry("trunk", "hip", pose.trunk_upper_com)
     # the bar is a particle: it is differentiated where it is
     bar_v, bar_a = motion(at_nodes(pose_all.points["bar"]))
     kin = RepKinematics(
@@ -264,11 +268,14 @@ def rep_kinematics(
         segment_angular_acceleration=np.moveaxis(ang_a, -2, -1),
         bar_velocity=bar_v,
         bar_acceleration=bar_a,
+        trunk_upper_acceleration=upper_a,
     )
     return pose, kin
 
 
-def inertial_loads(segment_mass, segment_inertia, kin: RepKinematics) -> InertialLoads:
+def inertial_loads(
+    segment_mass, segment_inertia, kin: RepKinematics, trunk_upper=None
+) -> InertialLoads:
     """d'Alembert loads of the motion ``kin``.
 
     Parameters
@@ -277,6 +284,10 @@ def inertial_loads(segment_mass, segment_inertia, kin: RepKinematics) -> Inertia
         kg and kg m^2 (about each centre of mass), segments in the order of
         :data:`~biomech.conventions.SEGMENTS`.
     kin : RepKinematics
+    trunk_upper : (ndarray, ndarray), optional
+        Mass (kg) and moment of inertia about its centre of mass (kg m^2) of the trunk above
+        the lumbar joint, shape (...): its loads ``-m_u a_u`` and ``-I_u alpha_trunk`` are
+        added (for the lumbar moment; ``kin`` must then carry ``trunk_upper_acceleration``).
 
     Returns
     -------
@@ -299,8 +310,15 @@ def inertial_loads(segment_mass, segment_inertia, kin: RepKinematics) -> Inertia
     """
     m = np.asarray(segment_mass)[..., None, :]
     inertia = np.asarray(segment_inertia)[..., None, :]
+    upper_force = upper_couple = None
+    if trunk_upper is not None and kin.trunk_upper_acceleration is not None:
+        m_u, i_u = (np.asarray(v)[..., None] for v in trunk_upper)
+        upper_force = -m_u * kin.trunk_upper_acceleration
+        upper_couple = -i_u * kin.segment_angular_acceleration[..., SEGMENTS.index("trunk")]
     return InertialLoads(
         segment_force=-m * kin.segment_com_acceleration,
         segment_couple=-inertia * kin.segment_angular_acceleration,
         bar_acceleration=kin.bar_acceleration,
+        trunk_upper_force=upper_force,
+        trunk_upper_couple=upper_couple,
     )

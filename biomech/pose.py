@@ -145,6 +145,13 @@ class Pose:
         Centre of mass of each segment (m).
     contact : FloorContact or BenchContact
         How the body is supported.
+    trunk_upper_com : complex ndarray
+        Centre of mass of the trunk above the lumbar joint (m; :func:`biomech.trunk_parts`).
+    trunk_upper_mass : ndarray
+        Its mass (kg).
+    bar_above_lumbar : bool
+        Whether the bar rests on the body above the lumbar joint (shoulders, hands) or on the
+        pelvis (the hip thrust).
     defaults : dict of str -> ndarray
         The value each field of the set-up left to ``None`` took for the body (by name).
 
@@ -160,6 +167,9 @@ class Pose:
     segment_angle: dict[str, np.ndarray]
     segment_com: dict[str, np.ndarray]
     contact: FloorContact | BenchContact
+    trunk_upper_com: np.ndarray
+    trunk_upper_mass: np.ndarray
+    bar_above_lumbar: bool = True
     defaults: dict[str, Any] = field(default_factory=dict)
 
     def map(self, fn: Callable[[np.ndarray], np.ndarray]) -> Pose:
@@ -178,6 +188,9 @@ class Pose:
             segment_angle={k: fn(v) for k, v in self.segment_angle.items()},
             segment_com={k: fn(v) for k, v in self.segment_com.items()},
             contact=self.contact.map(fn),
+            trunk_upper_com=fn(self.trunk_upper_com),
+            trunk_upper_mass=self.trunk_upper_mass,
+            bar_above_lumbar=self.bar_above_lumbar,
             defaults=self.defaults,
         )
 
@@ -188,9 +201,11 @@ def assemble(
     contact: FloorContact | BenchContact,
     extra_points: dict[str, Any] | None = None,
     defaults: dict[str, Any] | None = None,
+    bar_above_lumbar: bool = True,
 ) -> Pose:
     """The labelled :class:`Pose` of a model posture ``c`` of body ``b`` (every array
-    broadcast to one shape).
+    broadcast to one shape), with the lumbar joint and the upper trunk's centre of mass on the
+    trunk axis (:func:`biomech.model.geometry.on_trunk`).
 
     Examples
     --------
@@ -225,6 +240,7 @@ def assemble(
         "grip": point(c.grip_x, c.grip_y),
         "head": point(c.head_x, c.head_y),
         "bar": point(c.bar_x, c.bar_y),
+        "lumbar": point(*geometry.on_trunk(c, b.h_lumbar)),
     }
     for k, v in (extra_points or {}).items():
         points[k] = full(v)
@@ -235,5 +251,8 @@ def assemble(
         segment_angle={s: full(a) for s, a in zip(SEGMENTS, angles, strict=True)},
         segment_com={s: point(x, y) for s, x, y in zip(SEGMENTS, xs, ys, strict=True)},
         contact=contact,
+        trunk_upper_com=point(*geometry.on_trunk(c, b.h_trunk_upper)),
+        trunk_upper_mass=np.asarray(b.m_trunk_upper),
+        bar_above_lumbar=bar_above_lumbar,
         defaults=dict(defaults or {}),
     )

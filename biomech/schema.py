@@ -134,6 +134,10 @@ _SAMPLE = {
         "deg", "segment axis direction, counter-clockwise from +x", ("segment",)
     ),
     "segment_mass": Variable("kg", "segment mass (both sides for legs and arms)", ("segment",)),
+    "trunk_upper_mass": Variable("kg", "mass of the trunk above the lumbar joint"),
+    "trunk_upper_com": Variable(
+        "m", "centre of mass of the trunk above the lumbar joint", ("axis",)
+    ),
     "segment_com": Variable("m", "segment centre of mass", ("segment", "axis")),
     "force_vector": Variable(
         "N",
@@ -173,6 +177,20 @@ _SAMPLE = {
         "net force on the body above the joint from the body below it",
         ("joint", "axis"),
         basis=BOTH_LEGS,
+    ),
+    "lumbar_moment": Variable(
+        "N m",
+        "net internal moment at the lumbar joint (on the trunk axis at the pelvis's upper "
+        "boundary; rigid trunk)",
+        (),
+        "extension",
+        basis=WHOLE_BODY,
+    ),
+    "lumbar_force": Variable(
+        "N",
+        "net force on the body above the lumbar joint from the body below it",
+        ("axis",),
+        basis=WHOLE_BODY,
     ),
     "body_com": Variable("m", "whole-body centre of mass (bar excluded)", ("axis",)),
     "ground_friction_required": Variable(
@@ -216,6 +234,10 @@ _SAMPLE = {
         "kg m^2",
         "moment of inertia about the segment centre of mass (sagittal rotation)",
         ("segment",),
+    ),
+    "trunk_upper_moment_of_inertia": Variable(
+        "kg m^2",
+        "moment of inertia of the trunk above the lumbar joint about its centre of mass",
     ),
     "phase_rate": Variable("1/s", "rate of change of phase"),
     "phase_acceleration": Variable("1/s^2", "second time derivative of phase"),

@@ -15,7 +15,7 @@ import xarray as xr
 from ._contacts import check_bench
 from ._memory import check_budget, memory_limit, simulate_bytes
 from ._validation import InfeasibleSetupError, check_int, check_real, quiet, warn
-from .anthropometry import Body
+from .anthropometry import Body, body_row
 from .conventions import (
     AXES,
     FORCE_LEVEL,
@@ -34,6 +34,7 @@ from .pose import Pose
 from .schema import coordinate, labelled
 from .statics import solve_pose
 from .tempo import Tempo
+from .trunk import trunk_parts
 
 __all__ = ["G_RANGE", "simulate"]
 
@@ -363,7 +364,9 @@ def _dataset(
     inertial = None
     if kinematics is not None:
         seg_inertia = _per_segment(body.segment_moment_of_inertia, lead)
-        inertial = inertial_loads(seg_mass, seg_inertia, kinematics)
+        upper = (np.broadcast_to(body_row(body, 0).m_trunk_upper, lead),
+                 _trunk_upper_inertia(body, lead))  # fmt: skip
+        inertial = inertial_loads(seg_mass, seg_inertia, kinematics, upper)
     st = solve_pose(pose, seg_mass, load, g, inertial)
     derived = _derived(pose, st, seg_mass, lead + (phase.size,))
     where = phase if time is None else time
@@ -375,6 +378,9 @@ def _dataset(
         )
         data_vars["segment_moment_of_inertia"] = labelled(
             "segment_moment_of_inertia", lead_dims, seg_inertia
+        )
+        data_vars["trunk_upper_moment_of_inertia"] = labelled(
+            "trunk_upper_moment_of_inertia", lead_dims, upper[1]
         )
     _check_finite(data_vars, exercise, body, g)
     coords = _coords(phase, sample, list(pose.points), st.forces, time)
@@ -397,6 +403,14 @@ def _dataset(
         "biomech_version": _version(),
     }
     return xr.Dataset(data_vars, coords=coords, attrs=attrs)
+
+
+def _trunk_upper_inertia(body: Body, lead: tuple[int, ...]) -> np.ndarray:
+    """Moment of inertia of the trunk above the lumbar joint about its centre of mass, kg m^2
+    (:meth:`biomech.trunk.TrunkParts.upper_inertia` x mass x stature^2)."""
+    fraction = trunk_parts(body.table).upper_inertia(body.table)
+    height, mass = np.asarray(body.height_m), np.asarray(body.mass_kg)
+    return np.broadcast_to(fraction * mass * height * height, lead)
 
 
 def _per_segment(of, lead: tuple[int, ...]) -> np.ndarray:
@@ -431,6 +445,8 @@ def _derived(pose: Pose, st: Any, seg_mass: np.ndarray, shape: tuple[int, ...]) 
         "within": (cop_x >= heel - 1e-12) & (cop_x <= toe + 1e-12),
         "friction": st.ground_friction_required,
         "vertical_ground_reaction": G.imag,
+        "trunk_upper_com": full(pose.trunk_upper_com),
+        "trunk_upper_mass": np.broadcast_to(pose.trunk_upper_mass, shape)[..., 0],
     }
 
 
@@ -452,6 +468,9 @@ def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
         "center_of_pressure": st.center_of_pressure,
         "cop_within_foot": derived["within"],
         "joint_force": to_xy(st.joint_force),
+        "lumbar_moment": st.lumbar_moment,
+        "lumbar_force": to_xy(st.lumbar_force),
+        "trunk_upper_com": to_xy(derived["trunk_upper_com"]),
         "body_com": to_xy(derived["body_com"]),
         "ground_friction_required": derived["friction"],
     }
@@ -459,6 +478,7 @@ def _variables(st, derived, seg_mass, lead_dims, ph) -> dict[str, xr.Variable]:
         per_sample["bench_friction_required"] = st.bench_friction_required
     out = {name: labelled(name, ph, data) for name, data in per_sample.items()}
     out["segment_mass"] = labelled("segment_mass", lead_dims, seg_mass)
+    out["trunk_upper_mass"] = labelled("trunk_upper_mass", lead_dims, derived["trunk_upper_mass"])
     return out
 
 

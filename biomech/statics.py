@@ -57,6 +57,10 @@ class InertialLoads:
         ``a_bar``, m/s^2: the bar is a particle (its sleeves and plates turn freely on the
         shaft, so the plates' rotation is not driven by the lifter) pushing on the body with
         ``m_bar (g - a_bar)``.
+    trunk_upper_force, trunk_upper_couple : ndarray, shape (...), optional
+        ``-m_u a_u`` (complex, N) at the centre of mass of the trunk above the lumbar joint and
+        ``-I_u alpha_trunk`` (N m) on it, for the lumbar moment. ``None`` (default): the lumbar
+        moment is not computed (NaN), since the trunk's own loads do not determine it.
 
     Examples
     --------
@@ -79,6 +83,8 @@ class InertialLoads:
     segment_force: np.ndarray
     segment_couple: np.ndarray
     bar_acceleration: np.ndarray
+    trunk_upper_force: np.ndarray | None = None
+    trunk_upper_couple: np.ndarray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,10 @@ class Statics:
     center_of_pressure: np.ndarray
     net_moment: np.ndarray
     joint_force: np.ndarray
+    #: the net lumbar moment (extension +, N m) and the force on the body above the lumbar
+    #: joint from below (complex, N)
+    lumbar_moment: np.ndarray
+    lumbar_force: np.ndarray
     hip_moment_arm: np.ndarray
     hip_moment_contribution: np.ndarray
     segment_hip_moment_arm: np.ndarray
@@ -175,6 +185,14 @@ def solve_pose(
         # bar were in free fall and pushed not at all)
         size = np.abs(apparent)
         bar_dir = np.where(size > 0.0, apparent / np.where(size > 0.0, size, 1.0), bar_dir)
+    upper_force = -1j * g * np.asarray(pose.trunk_upper_mass, dtype=float) + 0j
+    upper_couple = np.zeros(())
+    if inertial is not None:
+        if inertial.trunk_upper_force is None or inertial.trunk_upper_couple is None:
+            upper_force = upper_force + np.nan  # not determined by the trunk's loads
+        else:
+            upper_force = upper_force + inertial.trunk_upper_force
+            upper_couple = inertial.trunk_upper_couple
     fxs, fys = tuple(f.real for f in force), tuple(f.imag for f in force)
     bar = (bar_point.real, bar_point.imag, bar_force.real, bar_force.imag)
     contact = pose.contact
@@ -185,13 +203,19 @@ def solve_pose(
     m = model.net_moments(joints, xs, ys, fxs, fys, couples, bar, c, r)
     hip = (joint[2].real, joint[2].imag)
     h = model.hip_shares(hip, xs, ys, fxs, fys, couples, bar, (bar_dir.real, bar_dir.imag), c, r)
+    lumbar = np.broadcast_to(points["lumbar"], shape)
+    upper_com = np.broadcast_to(pose.trunk_upper_com, shape)
+    upper = (upper_com.real, upper_com.imag, upper_force.real, upper_force.imag, upper_couple)
+    lumbar_loads = model.lumbar_loads((lumbar.real, lumbar.imag), upper, xs, ys, fxs, fys,
+                                      couples, bar, 1.0 * pose.bar_above_lumbar, c, r)  # fmt: skip
     friction = model.friction_required(r, c)
     normal_push, _ = model.bench_push(r, c)
     return _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h,
-                    (*friction, normal_push))  # fmt: skip
+                    (*friction, normal_push), lumbar_loads)  # fmt: skip
 
 
-def _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h, cones) -> Statics:
+def _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h, cones,
+             lumbar) -> Statics:  # fmt: skip
     """The model's results as a :class:`Statics` of complex arrays stacked over the forces,
     joints and segments."""
 
@@ -224,6 +248,8 @@ def _statics(shape, contact, com, bar_point, bar_force, bar_dir, r, m, h, cones)
             ),
             complex,
         ),
+        lumbar_moment=np.broadcast_to(lumbar[0], shape),
+        lumbar_force=np.broadcast_to(lumbar[1] + 1j * lumbar[2], shape),
         hip_moment_arm=stack(arms),
         hip_moment_contribution=stack(shares),
         segment_hip_moment_arm=stack(h.segment_arms),

@@ -145,14 +145,32 @@ def test_trunk_above_the_pelvis_matches_de_levas_upper_and_middle_trunk(sex, tol
 
 
 def test_winter_pelvis_is_the_trunk_minus_thorax_and_abdomen():
-    """Winter's Table 4.1: thorax 0.216 + abdomen 0.139 + pelvis 0.142 = trunk 0.497; the
-    table gives the pelvis no length, so the trunk above it has no centre of mass, and
-    asking says so."""
-    table = biomech.winter_2009()
+    """Winter's Table 4.1: thorax 0.216 + abdomen 0.139 + pelvis 0.142 = trunk 0.497. The
+    table gives no lengths: L4-L5 is placed at de Leva's share of the trunk below the
+    omphalion (145.7 of 515.5 mm) and the pelvis's centre of mass 0.105 of the way from it to
+    the trochanter, as the table's fraction says."""
+    table = winter_2009()
     p = trunk_parts(table)
     assert 0.216 + 0.139 + p.pelvis_mass_fraction == pytest.approx(0.497, abs=1e-12)
-    with pytest.raises(ValueError, match="gives no length for its pelvis"):
-        p.upper(table)
+    boundary = 145.7 / 515.5 * (0.818 - 0.530)
+    assert p.boundary_above_hip == pytest.approx(boundary, rel=1e-12)
+    assert p.pelvis_com_above_hip == pytest.approx((1.0 - 0.105) * boundary, rel=1e-12)
+
+
+@pytest.mark.parametrize("table", [de_leva_1996("male"), de_leva_1996("female"), winter_2009()])
+def test_trunk_parts_recombine_into_the_trunk(table):
+    """Pelvis and upper part have the whole trunk's mass, centre of mass and moment of
+    inertia about it (parallel axes), as the model's trunk (:class:`SegmentTable`)."""
+    p = trunk_parts(table)
+    m_u, h_u = p.upper(table)
+    m_p, h_p = p.pelvis_mass_fraction, p.pelvis_com_above_hip
+    m_t, length = table.mass_fraction["trunk"], table.length_fraction["trunk"]
+    h_t = (1.0 - table.com_fraction["trunk"]) * length
+    assert m_u + m_p == pytest.approx(m_t, rel=1e-15)
+    assert (m_u * h_u + m_p * h_p) / m_t == pytest.approx(h_t, rel=1e-14)
+    whole = (p.upper_inertia(table) + m_u * (h_u - h_t) ** 2
+             + m_p * p.pelvis_radius_of_gyration**2 + m_p * (h_p - h_t) ** 2)  # fmt: skip
+    assert whole == pytest.approx(m_t * (table.radius_of_gyration["trunk"] * length) ** 2)
 
 
 def test_trunk_parts_refuse_another_table():

@@ -114,3 +114,43 @@ def test_default_gravity_is_standard_gravity():
     assert biomech.STANDARD_GRAVITY == 9.80665
     ds = simulate(Squat(), n=3)
     assert ds.attrs["g_m_per_s2"] == 9.80665
+
+
+@pytest.mark.parametrize(
+    "exercise",
+    [Squat(), biomech.Deadlift(), HipThrust(), HipThrust(bench_reaction="normal")],
+    ids=["squat", "deadlift", "hip_thrust", "hip_thrust-normal"],
+)
+def test_lumbar_moment_from_below_equals_from_above(exercise):
+    """Whole-body equilibrium: the moment about the lumbar joint of everything *below* it (the
+    ground reaction at the centre of pressure, feet, shanks, thighs, the trunk's pelvis part,
+    and the bar where it lies on the pelvis) is the library's lumbar extension moment, summed
+    here from the dataset alone (the pelvis part is the trunk minus its upper part)."""
+    ds = run(exercise)
+    lumbar = ds["position"].sel(point="lumbar")
+    g = ds.attrs["g_m_per_s2"]
+
+    def xy(v):
+        return v.sel(axis="x"), v.sel(axis="y")
+
+    def moment(point, fx, fy):
+        r = point - lumbar
+        return r.sel(axis="x") * fy - r.sel(axis="y") * fx
+
+    com, mass = ds["segment_com"], ds["segment_mass"]
+    below = moment(
+        ds["force_point"].sel(force="ground"), *xy(ds["force_vector"].sel(force="ground"))
+    )
+    for segment in ("foot", "shank", "thigh"):
+        below = below + moment(com.sel(segment=segment), 0.0, -g * mass.sel(segment=segment))
+    m_u = ds["trunk_upper_mass"]
+    m_p = mass.sel(segment="trunk") - m_u
+    pelvis = mass.sel(segment="trunk") * com.sel(segment="trunk") - m_u * ds["trunk_upper_com"]
+    below = below + moment(pelvis / m_p, 0.0, -g * m_p)
+    if isinstance(exercise, HipThrust):  # the bar in the hip crease, on the pelvis
+        below = below + moment(
+            ds["force_point"].sel(force="bar"), *xy(ds["force_vector"].sel(force="bar"))
+        )
+    # S_above + S_below = 0 and M_lumbar = -S_above (extension positive, as at the hip)
+    scale = float(np.abs(ds["lumbar_moment"]).max())
+    np.testing.assert_allclose(below.values, ds["lumbar_moment"].values, rtol=0, atol=1e-10 * scale)

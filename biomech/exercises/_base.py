@@ -56,6 +56,9 @@ class Exercise:
     #: External forces other than the segment weights, as :func:`biomech.statics.solve_pose`
     #: names them (the hip thrust adds the bench).
     forces: ClassVar[tuple[str, ...]] = ("bar", "ground")
+    #: Whether the bar rests on the body above the lumbar joint (on the shoulders, in the
+    #: hands) rather than on the pelvis.
+    bar_above_lumbar: ClassVar[bool] = True
     load_kg: Any
 
     # ---------------------------------------------------------------- the model's view ----
@@ -115,7 +118,7 @@ class Exercise:
             for name, value in self._resolved(b, prepared).items()
             if getattr(self, name) is None
         }
-        return assemble(b, c, contact, contact.named_points(), defaults)
+        return assemble(b, c, contact, contact.named_points(), defaults, self.bar_above_lumbar)
 
     def __post_init__(self) -> None:
         """Every declared field checked (:mod:`biomech.parameters`) and stored as a float, a

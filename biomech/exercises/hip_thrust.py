@@ -90,6 +90,8 @@ class HipThrust(Exercise):
 
     name: ClassVar[str] = "hip_thrust"
     forces: ClassVar[tuple[str, ...]] = ("bar", "ground", "bench")
+    #: The bar lies in the hip crease, on the pelvis: below the lumbar joint.
+    bar_above_lumbar: ClassVar[bool] = False
 
     load_kg: float = LOAD_PARAMETER(
         "Total mass of the barbell (bar and plates). ``0`` is the bodyweight variant."

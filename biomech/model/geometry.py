@@ -79,6 +79,13 @@ def shoulders(b, hip_x, hip_y, trunk_x, trunk_y):
 
 
 @inline
+def on_trunk(c, height):
+    """The point ``height`` (m) above the hip along the trunk axis: the lumbar joint, the
+    centre of mass of the trunk above it."""
+    return c.hip_x + height * c.trunk_x, c.hip_y + height * c.trunk_y
+
+
+@inline
 def chain(b, knee_x, knee_y, hip_x, hip_y, trunk_x, trunk_y, bar_x, bar_y, arm):
     """The :class:`Chain` of a posture whose arm is ``(elbow_x, elbow_y, forearm_x,
     forearm_y, hand_scale)`` and reaches the bar: shoulders at the top of the trunk, the

@@ -48,6 +48,12 @@ class BodyRow(NamedTuple):
     f_upper_arm: Any
     f_forearm: Any
     f_hand: Any
+    #: the trunk above the lumbar joint (:func:`biomech.trunk_parts`): its mass, and the
+    #: heights above the hip along the trunk axis of its centre of mass and of the lumbar
+    #: joint
+    m_trunk_upper: Any
+    h_trunk_upper: Any
+    h_lumbar: Any
 
 
 @inline
@@ -56,7 +62,7 @@ def body_from_table(r):
     return BodyRow(
         r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12],
         r[13], r[14], r[15], r[16], r[17], r[18], r[19], r[20],
-        r[21], r[22], r[23], r[24], r[25], r[26], r[27], r[28],
+        r[21], r[22], r[23], r[24], r[25], r[26], r[27], r[28], r[29], r[30], r[31],
     )  # fmt: skip
 
 

@@ -21,6 +21,9 @@ Equations (planar, counter-clockwise positive, ``r x F = x F_y - y F_x``):
 * the net internal moment at joint ``j`` is ``M_j = SIGN_j S_j`` with ``S_j`` the moment about
   the joint centre of the loads above it (:data:`biomech.conventions.MOMENT_SIGN`), and the
   force on the body above the joint from the body below is minus the sum of those loads;
+* the lumbar joint cuts the trunk: the loads above it are the trunk's upper part
+  (:func:`biomech.trunk_parts`), head, arms and hands, the bar where it rests on them and the
+  bench, and ``M_L = -S_L`` as at the hip (:func:`lumbar_loads`);
 * a force's contribution to the hip moment is taken from its side of the hip (the hip's sign
   above it, the opposite sign below), so that the contributions on either side each add up
   to the hip moment; its moment arm is the perpendicular distance from the hip centre to its
@@ -285,6 +288,34 @@ def net_moments(joints, xs, ys, fxs, fys, couples, bar, contact, r):
         -above_hip[0],
         -above_hip[1],
     )
+
+
+@kernel
+def lumbar_loads(lumbar, upper, xs, ys, fxs, fys, couples, bar, bar_above, contact, r):
+    """The net internal moment at the lumbar joint ``lumbar = (x, y)`` (extension +) and the
+    force on the body above it from the body below (N), from the loads above the joint: the
+    trunk's upper part, ``upper = (x, y, fx, fy, couple)`` (its centre of mass, the force on
+    it and its couple), the head, arms and hands (segments 4-7), the bar where it rests on
+    them (``bar_above`` 1; 0 where it rests on the pelvis) and the bench's push on the back:
+    ``M_L = -S_L``, ``S_L`` their moment about the joint, as at the hip."""
+    lx, ly = lumbar
+    ux, uy, ufx, ufy, ucouple = upper
+    bar_x, bar_y, bar_fx, bar_fy = bar
+    cx, cy = contact[0], contact[1]
+    fx = (_entry(fxs, 4) + _entry(fxs, 5) + _entry(fxs, 6) + _entry(fxs, 7) + ufx
+          + bar_above * bar_fx + r.bench_x)  # fmt: skip
+    fy = fys[4] + fys[5] + fys[6] + fys[7] + ufy + bar_above * bar_fy + r.bench_y
+    s = (
+        _segment_moment(xs, ys, fxs, fys, couples, 4, lx, ly)
+        + _segment_moment(xs, ys, fxs, fys, couples, 5, lx, ly)
+        + _segment_moment(xs, ys, fxs, fys, couples, 6, lx, ly)
+        + _segment_moment(xs, ys, fxs, fys, couples, 7, lx, ly)
+        + _moment(ux - lx, uy - ly, ufx, ufy)
+        + ucouple
+        + bar_above * _moment(bar_x - lx, bar_y - ly, bar_fx, bar_fy)
+        + _moment(cx - lx, cy - ly, r.bench_x, r.bench_y)
+    )
+    return -s, -fx, -fy
 
 
 @kernel

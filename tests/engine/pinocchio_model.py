@@ -102,7 +102,11 @@ q's above:
 * knee: extension = -knee flexion = -q_knee, so s = -1 (extension turns the thigh CW relative to
   the shank, the hips forward over the knees);
 * hip: extension = -hip flexion = q_hip, so s = +1 (extension turns the trunk CCW relative to
-  the thigh, the shoulders back).
+  the thigh, the shoulders back);
+* lumbar: the trunk is split at the dataset's ``lumbar`` point into the part above it
+  (``trunk_upper_mass``, ``trunk_upper_com``, ``trunk_upper_moment_of_inertia``) and the rest,
+  joined by a revolute joint at q = 0 (biomech's trunk is rigid); extension turns the upper
+  part CCW relative to the pelvis, the shoulders back, so s = +1.
 
 These signs come from the angle definitions alone, not from biomech's ``MOMENT_SIGN``.
 """
@@ -127,7 +131,8 @@ CHAIN: tuple[tuple[str, str, str], ...] = (
     ("ankle", "foot", "shank"),
     ("knee", "shank", "thigh"),
     ("hip", "thigh", "trunk"),
-    ("shoulder", "trunk", "upper_arm"),
+    ("lumbar", "trunk", "trunk_upper"),
+    ("shoulder", "trunk_upper", "upper_arm"),
     ("elbow", "upper_arm", "forearm"),
 )
 
@@ -138,10 +143,18 @@ BODY_OF_SEGMENT: dict[str, str] = {
     "shank": "ankle",
     "thigh": "knee",
     "trunk": "hip",
-    "head": "hip",
+    "trunk_upper": "lumbar",
+    "head": "lumbar",
     "upper_arm": "shoulder",
     "forearm": "elbow",
     "hand": "elbow",
+}
+#: The masses of the model: the dataset's segments, except that the trunk's is split at the
+#: lumbar joint into the part above it (``trunk_upper``, as the dataset gives it) and the
+#: pelvis part below (``pelvis_part``: the rest of the trunk, on the trunk's body).
+MASS_BODY: dict[str, str] = {
+    **{s: b for s, b in BODY_OF_SEGMENT.items() if s != "trunk"},
+    "pelvis_part": "hip",
 }
 
 #: Named dataset points that are not joint centres, and the body each is fixed to (as a frame).
@@ -150,21 +163,21 @@ POINT_BODY: dict[str, str] = {
     "heel": "root",
     "toe": "root",
     "midfoot": "root",
-    "head": "hip",
-    "bench_contact": "hip",
+    "head": "lumbar",
+    "bench_contact": "lumbar",
     "wrist": "elbow",
     "grip": "elbow",
 }
 
 #: The body the bar rests on, by ``ds.attrs["exercise"]``.
-BAR_BODY: dict[str, str] = {"hip_thrust": "hip", "squat": "hip", "deadlift": "elbow"}
+BAR_BODY: dict[str, str] = {"hip_thrust": "hip", "squat": "lumbar", "deadlift": "elbow"}
 
 #: External forces applied to the model and the body each acts on (the bar's entry is replaced
 #: by :data:`BAR_BODY`). The ground reaction is deliberately absent: it is the root's reaction.
-FORCE_BODY: dict[str, str] = {"bar": "hip", "bench": "hip"}
+FORCE_BODY: dict[str, str] = {"bar": "hip", "bench": "lumbar"}
 
 #: Anatomical moment = ANATOMICAL_SIGN * (Pinocchio's CCW torque on the child); see Signs above.
-ANATOMICAL_SIGN: dict[str, float] = {"ankle": 1.0, "knee": -1.0, "hip": 1.0}
+ANATOMICAL_SIGN: dict[str, float] = {"ankle": 1.0, "knee": -1.0, "hip": 1.0, "lumbar": 1.0}
 
 
 def _xyz(xy) -> np.ndarray:
@@ -279,6 +292,7 @@ class Posture:
                 "bar_velocity": [np.zeros(3)] * n,
                 "bar_acceleration": [np.zeros(3)] * n,
             }
+        _split_trunk(ds, columns, n)
         common = {
             "exercise": str(ds.attrs["exercise"]),
             "g": float(ds.attrs["g_m_per_s2"]),
@@ -304,6 +318,31 @@ class Posture:
         elif "bar" in out:
             out["bar"] = BAR_BODY[self.exercise]
         return out
+
+
+def _split_trunk(ds, columns: dict, n: int) -> None:
+    """Split the trunk at the lumbar joint, in place: the part above it as the dataset gives
+    it (``trunk_upper_mass``, ``trunk_upper_com``, ``trunk_upper_moment_of_inertia``; it turns
+    with the trunk), and the rest of the trunk, ``pelvis_part``, where the trunk's mass, centre
+    of mass and moment of inertia (parallel axes) leave it. The trunk's own entries stay (its
+    centre of mass is still a frame of the trunk's body)."""
+    m_u = float(ds["trunk_upper_mass"])
+    com_u = _vectors(ds, "trunk_upper_com")
+    i_u = float(ds["trunk_upper_moment_of_inertia"]) if "time" in ds.dims else 0.0
+    for k in range(n):
+        mass, com, inertia = columns["mass"][k], columns["com"][k], columns["moment_of_inertia"][k]
+        m_t, r_t = mass["trunk"], com["trunk"]
+        m_p = m_t - m_u
+        r_p = (m_t * r_t - m_u * com_u[k]) / m_p
+        offsets = m_u * np.sum((com_u[k] - r_t) ** 2) + m_p * np.sum((r_p - r_t) ** 2)
+        columns["mass"][k] = {**mass, "trunk_upper": m_u, "pelvis_part": m_p}
+        columns["com"][k] = {**com, "trunk_upper": com_u[k], "pelvis_part": r_p}
+        # held still, no moment of inertia is reported (nor needed): all zero
+        i_p = inertia["trunk"] - i_u - offsets if inertia["trunk"] else 0.0
+        columns["moment_of_inertia"][k] = {**inertia, "trunk_upper": i_u, "pelvis_part": i_p}
+        for name in ("segment_angle", "angular_velocity", "angular_acceleration"):
+            row = columns[name][k]
+            columns[name][k] = {**row, "trunk_upper": row["trunk"]}
 
 
 def body_frames(posture: Posture) -> dict[str, pin.SE3]:
@@ -352,11 +391,13 @@ def build_model(posture: Posture, *, root: Root = "fixed", bar: Bar = "force") -
     # Each segment's mass at its centre of mass and its moment of inertia about that centre for
     # rotation about z (body coordinates; the in-plane components never enter planar motion).
     # A frame at every centre of mass lets the tests read the engine's kinematics there.
+    for part, body in MASS_BODY.items():
+        lever = frames[body].actInv(posture.com[part])
+        rotational = np.diag([0.0, 0.0, posture.moment_of_inertia[part]])
+        inertia = pin.Inertia(posture.mass[part], lever, rotational)
+        model.appendBodyToJoint(joint_id[body], inertia, pin.SE3.Identity())
     for segment, body in BODY_OF_SEGMENT.items():
         lever = frames[body].actInv(posture.com[segment])
-        rotational = np.diag([0.0, 0.0, posture.moment_of_inertia[segment]])
-        inertia = pin.Inertia(posture.mass[segment], lever, rotational)
-        model.appendBodyToJoint(joint_id[body], inertia, pin.SE3.Identity())
         model.addFrame(
             pin.Frame(
                 f"com_{segment}",
@@ -401,7 +442,8 @@ def configuration(model: pin.Model, posture: Posture) -> np.ndarray:
         "ankle": 0.5 * np.pi - a["ankle"],  # 90 deg - dorsiflexion
         "knee": a["knee"],  # knee flexion
         "hip": -a["hip"],  # minus hip flexion
-        "shoulder": s["upper_arm"] - s["trunk"],
+        "lumbar": s["trunk_upper"] - s["trunk"],  # the trunk is rigid: 0
+        "shoulder": s["upper_arm"] - s["trunk_upper"],
         "elbow": s["forearm"] - s["upper_arm"],
     }
     q = pin.neutral(model)
@@ -493,6 +535,14 @@ def inverse_dynamics(ds, phase_index: int, *, root: Root = "fixed") -> EngineRes
     )
 
 
+def engine_lumbar_moments(ds) -> np.ndarray:
+    """Pinocchio's anatomical lumbar torque at every phase, N m: comparable with
+    ``ds["lumbar_moment"]``."""
+    return np.array(
+        [inverse_dynamics(ds, k).net_moment["lumbar"] for k in range(ds.sizes["phase"])]
+    )
+
+
 def engine_net_moments(ds, *, root: Root = "fixed") -> np.ndarray:
     """Pinocchio's anatomical net moments, shape ``(phase, joint)`` in the order of
     ``ds["joint"]``, N m: directly comparable with ``ds["net_moment"]``."""
@@ -568,6 +618,8 @@ class EngineRep:
     net_moment : ndarray, shape (n, 3)
         Ankle, knee and hip torques with the anatomical sign, in the order of ``ds["joint"]``,
         N m: comparable with ``ds["net_moment"]``.
+    lumbar_moment : ndarray, shape (n,)
+        The lumbar joint's, comparable with ``ds["lumbar_moment"]``.
     root_wrench : ndarray, shape (n, 3), or None
         With a planar root, ``(F_x, F_y, M_z)`` the world exerts on the foot (N, N m about the
         world origin); ``None`` for a fixed root.
@@ -582,6 +634,7 @@ class EngineRep:
     """
 
     net_moment: np.ndarray
+    lumbar_moment: np.ndarray
     root_wrench: np.ndarray | None
     bar_push: np.ndarray
     bar_acceleration: np.ndarray
@@ -615,7 +668,8 @@ def rep_inverse_dynamics(ds, *, root: Root = "fixed", moving: bool = True) -> En
     joints = [str(j) for j in ds["joint"].values]
     segments = [str(s) for s in ds["segment"].values]
     world = pin.ReferenceFrame.LOCAL_WORLD_ALIGNED
-    rows: dict[str, list] = {name: [] for name in ("moment", "root", "bar", "bar_a", "v", "a")}
+    names = ("moment", "lumbar", "root", "bar", "bar_a", "v", "a")
+    rows: dict[str, list] = {name: [] for name in names}
     for posture in Posture.series(ds):
         model = build_model(posture, root=root, bar="body")
         data = model.createData()
@@ -640,6 +694,7 @@ def rep_inverse_dynamics(ds, *, root: Root = "fixed", moving: bool = True) -> En
         rows["moment"].append(
             [ANATOMICAL_SIGN[j] * _generalized_force(model, tau, j) for j in joints]
         )
+        rows["lumbar"].append(ANATOMICAL_SIGN["lumbar"] * _generalized_force(model, tau, "lumbar"))
         # bar_x and bar_y carry the force the carrier exerts on the bar, in the carrier's axes;
         # the bar pushes back on the body with the opposite force
         carrier = data.oMi[model.getJointId(BAR_BODY[posture.exercise])].rotation
@@ -651,6 +706,7 @@ def rep_inverse_dynamics(ds, *, root: Root = "fixed", moving: bool = True) -> En
             rows["root"].append([wrench.linear[0], wrench.linear[1], wrench.angular[2]])
     return EngineRep(
         net_moment=np.array(rows["moment"]),
+        lumbar_moment=np.array(rows["lumbar"]),
         root_wrench=np.array(rows["root"]) if root == "planar" else None,
         bar_push=np.array(rows["bar"]),
         bar_acceleration=np.array(rows["bar_a"]),

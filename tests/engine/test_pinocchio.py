@@ -34,6 +34,7 @@ from .pinocchio_model import (  # noqa: E402  (after the skip: needs the engine)
     body_frames,
     build_model,
     configuration,
+    engine_lumbar_moments,
     engine_net_moments,
     inverse_dynamics,
 )
@@ -173,6 +174,25 @@ def test_joint_torques_match_the_engine(case):
 
 
 @pytest.mark.parametrize("case", CASES)
+def test_lumbar_moment_matches_the_engine(case):
+    """The engine's torque at a revolute joint splitting its trunk at the dataset's lumbar
+    point (the part above it loaded with the head, the arms, the bench and, in the squat and
+    deadlift, the bar) equals ``lumbar_moment`` to 1e-8 of its largest value."""
+    ds = result(case)
+    assert relative_difference(engine_lumbar_moments(ds), ds["lumbar_moment"].values) <= RTOL
+
+
+@pytest.mark.parametrize("case", ["hip_thrust-vertical", "squat-high", "deadlift"])
+def test_the_lumbar_check_can_fail(case):
+    """Move the upper trunk's centre of mass 1 cm toward the toes before building the engine
+    model: the lumbar torques disagree by more than 1e-3 of their largest value."""
+    ds = result(case).copy(deep=True)
+    ds["trunk_upper_com"].loc[{"axis": "x"}] += 0.01
+    ours = ds["lumbar_moment"].values
+    assert relative_difference(engine_lumbar_moments(ds), ours) > 1e-3
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_root_reaction_is_the_ground_reaction(case):
     """With the foot on a planar root joint, the engine's root reaction (the wrench the world
     must exert on the foot) is the dataset's ground reaction: force, and moment about the origin
@@ -206,6 +226,8 @@ def test_root_reaction_is_the_ground_reaction(case):
         ("squat-high", "hip", 0.0),
         ("squat-high", "knee", 0.0),  # hips behind the knees at the bottom: extension
         ("hip_thrust-vertical", "hip", 1.0),  # bar on the hips, bridged: extension
+        ("deadlift", "lumbar", 0.0),  # the bar and the upper body ahead of the spine
+        ("squat-high", "lumbar", 0.0),
     ],
 )
 def test_engine_signs_match_the_anatomy(case, joint, phase):

@@ -176,6 +176,15 @@ def test_dynamic_joint_torques_match_the_engine(case):
 
 
 @pytest.mark.parametrize("case", CASES)
+def test_dynamic_lumbar_moment_matches_the_engine(case):
+    """The engine's lumbar torque (its trunk split at the lumbar point, the upper part's own
+    mass, centre of mass and moment of inertia from the dataset) equals ``lumbar_moment``,
+    inertia included, to 1e-8 of its largest value."""
+    ds = lifted(case)
+    assert relative(engine(case).lumbar_moment, ds["lumbar_moment"].values) <= RTOL
+
+
+@pytest.mark.parametrize("case", CASES)
 def test_root_reaction_is_the_dynamic_ground_reaction(case):
     """With the foot on a planar root joint (held still: q neutral, v = a = 0 for the root),
     the engine's root reaction is our ground reaction, inertia included: force to 1e-8 of the
@@ -235,6 +244,7 @@ def test_the_dynamic_check_can_fail(case, corruption):
     ds = lifted(case).copy(deep=True)
     if corruption == "no segment rotational inertia":
         ds["segment_moment_of_inertia"][:] = 0.0
+        ds["trunk_upper_moment_of_inertia"][...] = 0.0
     elif corruption == "bar inertia reversed":
         ds["bar_acceleration"] = -ds["bar_acceleration"]
     else:
