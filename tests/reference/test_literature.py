@@ -233,6 +233,7 @@ STATISTICS: Mapping[str, Callable[[xr.Dataset, str], float]] = {
     ),
     "hip_minus_knee_peak": lambda ds, _: _peak(ds, "hip") - _peak(ds, "knee"),
     "hip_to_knee_peak_ratio": lambda ds, _: _peak(ds, "hip") / _peak(ds, "knee"),
+    "lumbar_to_hip_peak_ratio": lambda ds, _: float(ds["lumbar_moment"].max()) / _peak(ds, "hip"),
     "hip_minus_other_means": lambda ds, _: float(
         _moment(ds, "hip").mean() - max(_moment(ds, "knee").mean(), _moment(ds, "ankle").mean())
     ),
