@@ -15,7 +15,7 @@ import xarray as xr
 from ._contacts import check_bench
 from ._memory import check_budget, memory_limit, simulate_bytes
 from ._validation import InfeasibleSetupError, check_int, check_real, quiet, warn
-from .anthropometry import Body, body_row
+from .anthropometry import Body
 from .conventions import (
     AXES,
     FORCE_LEVEL,
@@ -364,8 +364,8 @@ def _dataset(
     inertial = None
     if kinematics is not None:
         seg_inertia = _per_segment(body.segment_moment_of_inertia, lead)
-        upper = (np.broadcast_to(body_row(body, 0).m_trunk_upper, lead),
-                 _trunk_upper_inertia(body, lead))  # fmt: skip
+        upper_mass = np.broadcast_to(pose.trunk_upper_mass, (*lead, 1))[..., 0]
+        upper = (upper_mass, _trunk_upper_inertia(body, lead))
         inertial = inertial_loads(seg_mass, seg_inertia, kinematics, upper)
     st = solve_pose(pose, seg_mass, load, g, inertial)
     derived = _derived(pose, st, seg_mass, lead + (phase.size,))
